@@ -1,0 +1,12 @@
+import { Resolver } from '../../src/entities/matching/engine.js';
+import { normaliseRecord } from '../../src/entities/matching/record.js';
+import { generateSynthetic } from './synthetic.js';
+const { records } = generateSynthetic(100000);
+let c = process.cpuUsage();
+const norm = records.map((r) => normaliseRecord(r));
+let d = process.cpuUsage(c); console.log('normalise cpu', (d.user / 1e6).toFixed(2)); c = process.cpuUsage();
+const r = new Resolver();
+records.forEach((rec, k) => r.store.add(rec.id, norm[k]));
+d = process.cpuUsage(c); console.log('store cpu', (d.user / 1e6).toFixed(2)); c = process.cpuUsage();
+for (let i = 0; i < r.store.size; i++) r.blocks.add(r.store, i);
+d = process.cpuUsage(c); console.log('blocks cpu', (d.user / 1e6).toFixed(2));

@@ -1,0 +1,13 @@
+import { Resolver } from '../../src/entities/matching/engine.js';
+import { generateSynthetic } from './synthetic.js';
+const { records } = generateSynthetic(20000);
+const r = new Resolver();
+r.add(records);
+const t = performance.now();
+await r.trainParallel({ threads: 2, onProgress: (p) => { if (p.phase === 'score') console.log('score progress', p.done); } });
+console.log('parallel', performance.now() - t, r.stats, r.dedupe().length);
+const r2 = new Resolver();
+r2.add(records);
+const t2 = performance.now();
+r2.train();
+console.log('single', performance.now() - t2, r2.stats, r2.dedupe().length);

@@ -1,0 +1,11 @@
+import { Resolver } from '../../src/entities/matching/engine.js';
+import { loadFebrl } from './febrl.js';
+const { records } = await loadFebrl('dataset3.csv');
+const r = new Resolver();
+let t = performance.now();
+r.add(records);
+console.log('add', performance.now() - t); t = performance.now();
+r.train({ onProgress: (p) => { console.log(p.phase, p.done, (performance.now() - t).toFixed(0)); } });
+console.log('train', performance.now() - t); t = performance.now();
+r.dedupe();
+console.log('dedupe', performance.now() - t);

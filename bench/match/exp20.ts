@@ -1,0 +1,15 @@
+import { Resolver } from '../../src/entities/matching/engine.js';
+import { generateSynthetic } from './synthetic.js';
+import { countTruePairs, quality } from './metrics.js';
+const n = Number(process.argv[2] ?? 300000);
+const { records, entityOf } = generateSynthetic(n);
+const cpu = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1e6; };
+let c0 = cpu();
+const r = new Resolver();
+r.add(records);
+console.log('index cpu', (cpu() - c0).toFixed(1)); c0 = cpu();
+let last = c0;
+r.train({ onProgress: (p) => { const now = cpu(); if (p.phase === 'train') { console.log('  step', p.done, (now - last).toFixed(1)); last = now; } } });
+console.log('train cpu', (cpu() - c0).toFixed(1), r.stats, r.getModel().blockingOff);
+const pairs = r.dedupe();
+console.log(JSON.stringify(quality(pairs, entityOf, countTruePairs(entityOf))));
