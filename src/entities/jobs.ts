@@ -5,7 +5,7 @@ import { actorFrom } from '../kernel/http/server.js';
 import { runBatchResolution } from './resolution/batch.js';
 import { tables } from './store.js';
 
-export async function startResolutionJob(ctx: AppContext, req: FastifyRequest): Promise<string> {
+export async function startResolutionJob(ctx: AppContext, req: FastifyRequest, reason = 'Started from the entity resolution page'): Promise<string> {
   const actor = actorFrom(req);
   const id = await ctx.jobs.start(
     { kind: 'entities.resolve', title: 'Resolve every person record', userId: req.principal!.userId, agencyCode: req.principal!.agencyCode },
@@ -14,7 +14,7 @@ export async function startResolutionJob(ctx: AppContext, req: FastifyRequest): 
       return r;
     },
   );
-  await ctx.audit.record(actor, { action: 'entities.resolve.started', entityKind: 'job', entityId: id });
+  await ctx.audit.record(actor, { action: 'entities.resolve.started', entityKind: 'job', entityId: id, purpose: reason });
   return id;
 }
 

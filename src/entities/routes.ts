@@ -331,9 +331,18 @@ export async function entityRoutes(app: FusionApp, ctx: AppContext) {
 
   app.post(
     '/api/v1/entities/resolution/jobs',
-    { config: { access: 'entities.resolve' }, schema: { tags, summary: 'Start a batch resolution of every person record (a background job with progress)', response: { 202: z.object({ jobId: z.string(), href: z.string() }) } } },
+    {
+      config: { access: 'entities.resolve' },
+      schema: {
+        tags,
+        summary: 'Start a batch resolution of every person record (a background job with progress)',
+        // A full run rewrites every entity id's clusters, so the caller says why; the reason goes into the audit.
+        body: z.object({ reason: z.string().trim().min(3).max(500) }),
+        response: { 202: z.object({ jobId: z.string(), href: z.string() }) },
+      },
+    },
     async (req, reply) => {
-      const jobId = await startResolutionJob(ctx, req);
+      const jobId = await startResolutionJob(ctx, req, req.body.reason);
       return reply.status(202).send({ jobId, href: `/api/v1/jobs/${jobId}` });
     },
   );

@@ -158,7 +158,11 @@ describe('access matrix', () => {
     for (const r of routesOf(env.app).filter((x) => x.method === 'GET' && !x.url.includes('oidc'))) {
       const e = table.get(`${r.method} ${r.url}`)!;
       for (const u of police) {
-        const res = await env.app.inject({ method: 'GET', url: fillParams(r.url), headers: { ...u.headers, 'x-fusion-purpose': 'audit' } });
+        // Streamed, so that an event stream (which never ends) answers with its status like any other route.
+        const abort = new AbortController();
+        const res = await env.app.inject({ method: 'GET', url: fillParams(r.url), headers: { ...u.headers, 'x-fusion-purpose': 'audit' }, payloadAsStream: true, signal: abort.signal });
+        if (String(res.headers['content-type']).startsWith('text/event-stream')) abort.abort();
+        else for await (const _ of res.stream()) void _;
         const refused = res.statusCode === 401 || res.statusCode === 403;
         if (expectedAllowed(e, u) === refused) mismatches.push(`${r.url} as ${u.role}: ${res.statusCode}`);
         if (res.statusCode >= 500) mismatches.push(`${r.url} as ${u.role}: ${res.statusCode}`);

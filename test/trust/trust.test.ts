@@ -224,14 +224,16 @@ describe.each(DATABASE_KINDS)('trust on %s', (kind) => {
   });
 
   it('refuses every page form posted without its CSRF token', async () => {
-    await createUser(env.ctx, { email: 'everything@met.test', agency: 'met', roles: [...ROLES], password: 'every-role-password' });
-    // Some forms are limited to a kind of agency (e.g. decisions to competent authorities): a second user with every
-    // role at the competent authority reaches those, so every form is shown to refuse a post without its token.
-    await createUser(env.ctx, { email: 'everything@sca.test', agency: 'sca', roles: [...ROLES], password: 'every-role-password' });
-    const sessions = [
-      (await pageAuth(env.app, 'everything@met.test', 'every-role-password')).cookie,
-      (await pageAuth(env.app, 'everything@sca.test', 'every-role-password')).cookie,
-    ];
+    // Forms are limited to kinds of agency (decisions to competent authorities, scoring to the NCA and ROCUs...):
+    // a user with every role in one agency of each kind reaches every form, so each is shown to refuse a post
+    // without its token rather than being refused for some other reason.
+    const agencies = await sql<{ code: string; type: string }>`SELECT DISTINCT ON (type) code, type FROM agencies ORDER BY type, code`.execute(env.ctx.db);
+    const sessions: string[] = [];
+    for (const a of agencies.rows) {
+      const email = `everything@${a.code}.test`;
+      await createUser(env.ctx, { email, agency: a.code, roles: [...ROLES], password: 'every-role-password' });
+      sessions.push((await pageAuth(env.app, email, 'every-role-password')).cookie);
+    }
     const forms = routesOf(env.app).filter((r) => r.method === 'POST' && r.page);
     expect(forms.length).toBeGreaterThan(10);
     for (const r of forms) {
