@@ -40,6 +40,22 @@ export async function expectAccessible(page: Page, label = page.url()) {
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
-  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+  const violations = result.violations
+    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !isGovukConditionalRevealExpanded(v.id, n)) }))
+    .filter((v) => v.nodes.length > 0);
+  const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
   expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/**
+ * GOV.UK Frontend's conditional reveal sets aria-expanded on a radio or checkbox that controls revealed content.
+ * ARIA 1.2 does not list aria-expanded for those roles, so axe reports it; the Design System keeps it on purpose
+ * because screen readers announce it (alphagov/govuk-frontend#979, listed there as a known axe issue). Only that
+ * exact finding is set aside: any other disallowed attribute, or aria-expanded anywhere else, still fails.
+ */
+function isGovukConditionalRevealExpanded(rule: string, node: { html: string; any: { data?: unknown }[]; all: { data?: unknown }[]; none: { data?: unknown }[] }): boolean {
+  if (rule !== 'aria-allowed-attr') return false;
+  if (!/class="govuk-(radios|checkboxes)__input"/.test(node.html) || !/aria-controls=/.test(node.html)) return false;
+  const found = [...node.any, ...node.all, ...node.none].flatMap((c) => (Array.isArray(c.data) ? c.data : c.data == null ? [] : [c.data])).map(String);
+  return found.length > 0 && found.every((d) => d.startsWith('aria-expanded'));
 }
