@@ -1,6 +1,7 @@
 /**
  * Benchmarks (`npx fusion bench <name>`), each printing JSON lines {bench,value,baseline,ratio,unit}:
- *   match   - the matching engine on FEBRL and the transliteration set beside a pg_trgm baseline (bench/match)
+ *   match   - the matching engine on FEBRL and the transliteration set beside a pg_trgm baseline (bench/match);
+ *             `--scale N [--threads 2] [--incremental 1000]`: dedup of N synthetic people (time, peak RSS, F1)
  *   search  - fuzzy person search latency over the configured database (p50/p95), beside a bare pg_trgm query
  *   resolve - incremental resolution of one new record against everything resolved (p95)
  * search and resolve run on the database Fusion is configured for (load it first: `npx fusion demo --size xl`).
@@ -49,8 +50,24 @@ async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
 const benchMatch: BenchFn = async ({ print, args }) => {
   const file = path.resolve(SRC_DIR, '..', 'bench', 'match', 'index.ts');
   if (!fs.existsSync(file)) throw new Error('bench/match/index.ts is not there yet: the matching benchmark belongs to the matching engine.');
-  const mod = (await import(pathToFileURL(file).href)) as { benchMatch: BenchFn };
-  await mod.benchMatch({ print, args });
+  type Mod = typeof import('../../bench/match/index.js');
+  const mod = (await import(pathToFileURL(file).href)) as Mod;
+  if (args.usage) {
+    process.stdout.write(
+      'npx fusion bench match [--quick]                  FEBRL 1-3 (dedup and linkage), FEBRL4 if present, transliteration; each beside pg_trgm\n' +
+        'npx fusion bench match --scale 1000000 [--threads 2] [--incremental 1000]   dedup of synthetic people with known truth: time, peak RSS, F1, incremental p95\n',
+    );
+    return;
+  }
+  if (args.scale !== undefined) {
+    await mod.benchMatchScale(print, {
+      records: args.scale === true ? 100_000 : Number(args.scale),
+      threads: args.threads === undefined ? undefined : Number(args.threads),
+      incremental: args.incremental === undefined ? undefined : Number(args.incremental),
+    });
+    return;
+  }
+  await mod.benchMatch(print, { quick: args.quick === true });
 };
 
 const benchSearch: BenchFn = async ({ print, args }) => {
