@@ -8,6 +8,7 @@ import { ensureNoDemoUsersInProduction } from '../kernel/demo/kernel-demo.js';
 import { hasDemoData, runDemo } from '../kernel/demo/run-demo.js';
 import type { DemoSize } from '../kernel/demo/demo.js';
 import { KERNEL_BENCHES } from '../kernel/bench/benches.js';
+import { rerunWithHeap } from './heap.js';
 import { progressBar } from './progress.js';
 
 function fail(message: string): never {
@@ -80,6 +81,8 @@ program
   .addOption(new Option('--size <size>', 'how much data').choices(['small', 'large', 'xl']).default('small'))
   .option('--seed <n>', 'random seed', '2026')
   .action(async (opts: { size: DemoSize; seed: string }) => {
+    const rerun = opts.size === 'xl' ? rerunWithHeap(10_240) : null;
+    if (rerun) process.exit(await rerun);
     const { ctx, close } = await open();
     if (ctx.config.mode === 'production') fail('demo data cannot be loaded in production mode.');
     let bar: ReturnType<typeof progressBar> | null = null;
