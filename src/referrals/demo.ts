@@ -230,10 +230,19 @@ async function generate(ctx: AppContext, opts: DemoOptions) {
   // Who referred, when, and about whom: drawn first, then sorted by date so references run in order.
   const start = addDays(today, -5 * 365 + 1);
   const yearPick = weightedPicker(YEAR_WEIGHTS.map((w, i) => [i, w] as const));
+  // Each referral's records (ids included) come from its own seed, so seeds must differ: at the xl size's 100,000
+  // referrals two 32-bit draws would otherwise meet about once.
+  const seeds = new Set<number>();
+  const freshSeed = () => {
+    let seed = Math.floor(rng.next() * 2 ** 32);
+    while (seeds.has(seed)) seed = Math.floor(rng.next() * 2 ** 32);
+    seeds.add(seed);
+    return seed;
+  };
   const specs = Array.from({ length: total }, () => {
     const year = yearPick(rng);
     const submittedOn = addDays(start, year * 365 + rng.int(0, 364));
-    return { year, submittedOn: submittedOn > today ? today : submittedOn, seed: Math.floor(rng.next() * 2 ** 32) };
+    return { year, submittedOn: submittedOn > today ? today : submittedOn, seed: freshSeed() };
   }).sort((a, b) => (a.submittedOn < b.submittedOn ? -1 : a.submittedOn > b.submittedOn ? 1 : 0));
 
   const out = {
