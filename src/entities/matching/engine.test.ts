@@ -61,6 +61,23 @@ describe('Resolver', () => {
     expect(new Set(['h1', 'h2', 'h3', 'h4'].map((id) => clusters.get(id))).size).toBe(4);
   });
 
+  it('does not link namesakes born years apart unless a phone or e-mail of their own agrees', () => {
+    const namesakes: PersonRecord[] = [
+      { id: 'n1', given_name: 'Emil', surname: 'Popa', date_of_birth: '1988-02-10', postcode: 'WF1 6YD', town: 'Wakefield' },
+      { id: 'n2', given_name: 'Emil', surname: 'Popa', date_of_birth: '1995-10-13', postcode: 'WF1 6YD', town: 'Wakefield' },
+      { id: 'n3', given_name: 'Emil', surname: 'Popa', date_of_birth: '1995-10-31', postcode: 'WF1 6YD', town: 'Wakefield', phone: '07700 900555' },
+      { id: 'n4', given_name: 'Emil', surname: 'Popa', date_of_birth: '1991-05-05', phone: '07700 900555' },
+    ];
+    const r = trained(namesakes);
+    const n12 = r.explain('n1', 'n2');
+    expect(n12.veto).toMatch(/namesake/);
+    expect(n12.probability).toBe(0);
+    // A day-month typo is not a different date: n2 and n3 stay comparable.
+    expect(r.explain('n2', 'n3').veto).toBeNull();
+    // Years apart, but the same own phone: left to the weights, not vetoed.
+    expect(r.explain('n3', 'n4').veto).toBeNull();
+  });
+
   it('explains a link: each comparison with its level, weight and term-frequency adjustment', () => {
     const r = householdResolver();
     const e = r.explain('h1', 'h1b');

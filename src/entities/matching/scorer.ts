@@ -26,6 +26,9 @@ export interface ScorerOptions {
 }
 
 export const VETO_HOUSEHOLD = 'given name or date of birth differs and the other does not agree (household guard)';
+export const VETO_NAMESAKE = 'dates of birth differ and no identifier, phone or e-mail agrees (namesake guard)';
+const C_PHONE = 4;
+const C_EMAIL = 5;
 export const VETO_IDENTIFIER = 'different values of a unique identifier';
 
 export class Scorer {
@@ -92,6 +95,14 @@ export class Scorer {
       const dobAgrees = d >= DATE_ONE_EDIT;
       if ((g === DIFFERENT && !dobAgrees) || (d === DIFFERENT && !givenAgrees) || (g === MISSING && d === MISSING)) {
         return VETO_HOUSEHOLD;
+      }
+      // Namesakes: common names recur (the demo population showed "Emil Popa" born 1988 and 1995 linked at 0.98),
+      // and EM cannot tell a namesake from a person recorded twice when names carry most of the weight. Dates of
+      // birth further apart than two edits, a transposition or a day-month swap mean two people unless something
+      // personal (an identifier, an exact phone or e-mail) says otherwise.
+      if (d === DIFFERENT) {
+        const contact = levels[C_PHONE] === COMPARISONS[C_PHONE].levels.length - 1 || levels[C_EMAIL] === COMPARISONS[C_EMAIL].levels.length - 1;
+        if (!contact) return VETO_NAMESAKE;
       }
     }
     if (this.strictTypes.length > 0 && idLevel !== MISSING && conflictingStrictIdentifier(store, i, j, this.strictTypes)) {
