@@ -186,9 +186,14 @@ export const investigationsDemo: DemoGenerator = {
     let seq = 0;
     let nrm = 1;
     const usedOps = new Set<string>();
+    // Single words first, then pairs; once the pairs run short (the xl size has more investigations than there are
+    // pairs of words) a number tells operations apart, so the draw always ends.
     const opName = (r: Rng) => {
-      for (;;) {
-        const n = usedOps.size < OPERATION_WORDS.length * 0.8 ? r.pick(OPERATION_WORDS) : `${r.pick(OPERATION_WORDS)} ${r.pick(OPERATION_WORDS)}`;
+      for (let attempt = 0; ; attempt++) {
+        const n =
+          usedOps.size < OPERATION_WORDS.length * 0.8
+            ? r.pick(OPERATION_WORDS)
+            : `${r.pick(OPERATION_WORDS)} ${r.pick(OPERATION_WORDS)}${attempt < 20 ? '' : ` ${attempt - 18}`}`;
         if (!usedOps.has(n)) {
           usedOps.add(n);
           return n;
