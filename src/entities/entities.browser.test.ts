@@ -145,6 +145,16 @@ describe('people and networks in a real browser', () => {
     expect(await page.textContent('main')).toContain('0800 555 0199');
     await page.goto(`${base}/entities/resolution`);
     await expectAccessible(page, 'resolution');
+    // A full run asks why, like the API does.
+    await page.click('button:has-text("Run resolution over every record")');
+    await page.waitForLoadState('load');
+    expect(await page.textContent('.govuk-error-summary')).toContain('Enter why you are running resolution');
+    await expectAccessible(page, 'resolution error');
+    await page.fill('#reason', 'Analysts confirmed many links this week');
+    await page.click('button:has-text("Run resolution over every record")');
+    await page.waitForURL(/\/jobs\//);
+    const started = await sql<{ purpose: string }>`SELECT purpose FROM audit_log WHERE action = 'entities.resolve.started' ORDER BY seq DESC LIMIT 1`.execute(env.ctx.db);
+    expect(started.rows[0]?.purpose).toBe('Analysts confirmed many links this week');
     await context.close();
   });
 });

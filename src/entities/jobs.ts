@@ -1,3 +1,4 @@
+import { z } from 'zod';
 /** The batch resolution as a background job with progress (the job page and the API show it). */
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../kernel/context.js';
@@ -5,7 +6,12 @@ import { actorFrom } from '../kernel/http/server.js';
 import { runBatchResolution } from './resolution/batch.js';
 import { tables } from './store.js';
 
-export async function startResolutionJob(ctx: AppContext, req: FastifyRequest, reason = 'Started from the entity resolution page'): Promise<string> {
+/** A full run re-clusters every person record, so whoever starts one says why; the reason is the audit entry's purpose. */
+export const ResolutionRequest = z.object({
+  reason: z.string({ error: 'Enter why you are running resolution over every record' }).trim().min(3, 'Enter why you are running resolution over every record (at least 3 characters)').max(500, 'The reason must be 500 characters or fewer'),
+});
+
+export async function startResolutionJob(ctx: AppContext, req: FastifyRequest, reason: string): Promise<string> {
   const actor = actorFrom(req);
   const id = await ctx.jobs.start(
     { kind: 'entities.resolve', title: 'Resolve every person record', userId: req.principal!.userId, agencyCode: req.principal!.agencyCode },

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { FusionApp } from '../kernel/capability.js';
 import type { AppContext } from '../kernel/context.js';
-import { AppError, errorMap, errorSummary, type FieldError, notFound } from '../kernel/errors.js';
+import { AppError, errorMap, errorSummary, type FieldError, notFound, zodFields } from '../kernel/errors.js';
 import { actorFrom } from '../kernel/http/server.js';
 import { linkChartScript } from './client/bundle.js';
 import { areaName, renderMap } from './geo/map.js';
@@ -12,7 +12,7 @@ import { addProtected, listProtected, PROTECTED_KINDS, type ProtectedKind, remov
 import { currentEntity, personEntity, personTimeline, thingEntity } from './read.js';
 import { DECISIONS, type Decision, decidePair, pairView, reviewQueue, splitEntity } from './review.js';
 import { SearchQuery, checkQuery, searchPeople } from './search.js';
-import { startResolutionJob, recentRuns } from './jobs.js';
+import { ResolutionRequest, recentRuns, startResolutionJob } from './jobs.js';
 import { csvReply, isoOrNull, needToKnow, purposeFor, THREATS } from './web.js';
 
 const Id = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
@@ -322,11 +322,16 @@ export async function entityPages(app: FusionApp, ctx: AppContext) {
   // ---- Resolution runs ----
   app.get('/entities/resolution', { config: { access: 'entities.resolve', page: true }, schema: { hide: true } }, async (_req, reply) => {
     const runs = await recentRuns(ctx);
-    return reply.page('entities/views/resolution.njk', { title: 'Entity resolution', runs });
+    return reply.page('entities/views/resolution.njk', { title: 'Entity resolution', runs, values: {} });
   });
 
-  app.post('/entities/resolution', { config: { access: 'entities.resolve', page: true }, schema: { hide: true } }, async (req, reply) => {
-    const jobId = await startResolutionJob(ctx, req);
+  app.post('/entities/resolution', { config: { access: 'entities.resolve', page: true }, schema: { hide: true, body: z.object({ reason: z.string().max(2000).optional() }) } }, async (req, reply) => {
+    const parsed = ResolutionRequest.safeParse(req.body);
+    if (!parsed.success) {
+      const fields = zodFields(parsed.error);
+      return reply.status(422).page('entities/views/resolution.njk', { title: 'Entity resolution', runs: await recentRuns(ctx), values: req.body, errors: errorSummary(fields), fieldErrors: errorMap(fields) });
+    }
+    const jobId = await startResolutionJob(ctx, req, parsed.data.reason);
     return reply.redirect(`/jobs/${jobId}`, 303);
   });
 

@@ -18,7 +18,7 @@ import { currentEntity, personEntity, personTimeline, thingEntity } from './read
 import { resolveIncrementally } from './resolution/incremental.js';
 import { DECISIONS, decidePair, pairView, reviewQueue, splitEntity } from './review.js';
 import { checkQuery, SearchQuery, searchPeople } from './search.js';
-import { recentRuns, startResolutionJob } from './jobs.js';
+import { recentRuns, ResolutionRequest, startResolutionJob } from './jobs.js';
 import { recordMentions } from './store.js';
 import { isoOrNull, needToKnow, purposeFor } from './web.js';
 
@@ -336,8 +336,7 @@ export async function entityRoutes(app: FusionApp, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Start a batch resolution of every person record (a background job with progress)',
-        // A full run rewrites every entity id's clusters, so the caller says why; the reason goes into the audit.
-        body: z.object({ reason: z.string().trim().min(3).max(500) }),
+        body: ResolutionRequest,
         response: { 202: z.object({ jobId: z.string(), href: z.string() }) },
       },
     },

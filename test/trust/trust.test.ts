@@ -253,6 +253,12 @@ describe.each(DATABASE_KINDS)('trust on %s', (kind) => {
   it('sends a strict CSP and security headers, and no-store on the API', async () => {
     const page = await inject({ method: 'GET', url: '/sign-in', headers: { accept: 'text/html' } });
     expect(String(page.headers['content-security-policy'])).toMatch(/default-src 'self'.*script-src 'self' 'nonce-/);
+    // A real nonce, new on every response (an earlier build sent 'nonce-undefined').
+    const nonceOf = (h: unknown) => /'nonce-([A-Za-z0-9_-]+)'/.exec(String(h))?.[1];
+    const again = await inject({ method: 'GET', url: '/sign-in', headers: { accept: 'text/html' } });
+    expect(nonceOf(page.headers['content-security-policy'])).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    expect(nonceOf(again.headers['content-security-policy'])).not.toBe(nonceOf(page.headers['content-security-policy']));
+    expect(String(page.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
     expect(page.headers['x-frame-options']).toBe('DENY');
     expect(page.headers['permissions-policy']).toContain('camera=()');
     expect(page.headers['referrer-policy']).toBe('same-origin');

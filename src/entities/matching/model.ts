@@ -51,6 +51,8 @@ export const C_GIVEN = 0;
 export const C_SURNAME = 1;
 export const C_DOB = 2;
 export const C_RESIDENCE = 3;
+export const C_PHONE = 4;
+export const C_EMAIL = 5;
 export const C_IDENTIFIERS = 6;
 export const NUM_COMPARISONS = COMPARISONS.length;
 

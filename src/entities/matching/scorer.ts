@@ -3,7 +3,7 @@
  * adjustments on exact agreement, and the vetoes that stop a pair being linked whatever its weight.
  */
 import { DATE_ONE_EDIT, DIFFERENT, IDENTIFIER_ONE_EDIT, MISSING, NAME_CLOSE } from './comparators.js';
-import { C_DOB, C_GIVEN, C_IDENTIFIERS, C_RESIDENCE, C_SURNAME, COMPARISONS, compareRecords, log2Odds, type MatchModel, NUM_COMPARISONS, probabilityFromWeight } from './model.js';
+import { C_DOB, C_EMAIL, C_GIVEN, C_IDENTIFIERS, C_PHONE, C_RESIDENCE, C_SURNAME, COMPARISONS, compareRecords, log2Odds, type MatchModel, NUM_COMPARISONS, probabilityFromWeight } from './model.js';
 import type { Column, RecordStore } from './store.js';
 import { tfAdjustment } from './tf.js';
 import type { Explanation } from './types.js';
@@ -27,8 +27,6 @@ export interface ScorerOptions {
 
 export const VETO_HOUSEHOLD = 'given name or date of birth differs and the other does not agree (household guard)';
 export const VETO_NAMESAKE = 'dates of birth differ and no identifier, phone or e-mail agrees (namesake guard)';
-const C_PHONE = 4;
-const C_EMAIL = 5;
 export const VETO_IDENTIFIER = 'different values of a unique identifier';
 
 export class Scorer {
@@ -101,7 +99,7 @@ export class Scorer {
       // birth further apart than two edits, a transposition or a day-month swap mean two people unless something
       // personal (an identifier, an exact phone or e-mail) says otherwise.
       if (d === DIFFERENT) {
-        const contact = levels[C_PHONE] === COMPARISONS[C_PHONE].levels.length - 1 || levels[C_EMAIL] === COMPARISONS[C_EMAIL].levels.length - 1;
+        const contact = levels[C_PHONE] === this.exactLevel[C_PHONE] || levels[C_EMAIL] === this.exactLevel[C_EMAIL];
         if (!contact) return VETO_NAMESAKE;
       }
     }

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -65,18 +65,40 @@ export const ACCESS_PROBE_HEADER = 'x-fusion-access-probe';
 
 const ANON_CSRF_COOKIE = 'fusion_csrf';
 
-/** CSP nonces: 128 random bits each, cut from a pool of CSPRNG output refilled every 256 requests (one call, not one per request). */
-let noncePool = Buffer.alloc(0);
-let nonceAt = 0;
-function cspNonce(): string {
-  if (nonceAt + 16 > noncePool.length) {
-    noncePool = randomBytes(16 * 256);
-    nonceAt = 0;
-  }
-  nonceAt += 16;
-  return noncePool.toString('base64url', nonceAt - 16, nonceAt);
-}
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const NONCE_MARK = 'FUSION-NONCE';
+
+/** The headers helmet would set with Fusion's options, and the CSP split where each response's nonce goes. */
+function securityHeadersOnce(secure: boolean): { headers: Record<string, string>; cspAround: [string, string] } {
+  const headers: Record<string, string> = {};
+  const collect = { setHeader: (k: string, v: string) => void (headers[k.toLowerCase()] = String(v)), removeHeader: (k: string) => void delete headers[k.toLowerCase()] };
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", `'nonce-${NONCE_MARK}'`],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    strictTransportSecurity: secure ? { maxAge: 31536000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'same-origin' },
+  })({} as never, collect as never, () => {});
+  const [before, after] = headers['content-security-policy']!.split(NONCE_MARK) as [string, string];
+  delete headers['content-security-policy'];
+  headers['permissions-policy'] = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()';
+  return { headers, cspAround: [before, after] };
+}
 
 export async function buildServer(ctx: AppContext, capabilities: Capability[]): Promise<FusionApp> {
   const secure = ctx.config.mode === 'production' || (ctx.config.publicUrl ?? '').startsWith('https:');
@@ -132,29 +154,13 @@ export async function buildServer(ctx: AppContext, capabilities: Capability[]): 
   await app.register(cookie, { secret: ctx.config.secret });
   await app.register(formbody, { parser: (body) => qs.parse(body) });
   await app.register(rateLimit, { global: false });
-  // Security headers: the set helmet 8 sends with these options, built once (@fastify/helmet rebuilt helmet's
-  // middleware, directives parsed again, on every request), and a fresh nonce in the CSP of every response.
-  const securityHeaders: Record<string, string> = {
-    'cross-origin-opener-policy': 'same-origin',
-    'cross-origin-resource-policy': 'same-origin',
-    'origin-agent-cluster': '?1',
-    'referrer-policy': 'same-origin',
-    ...(secure ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
-    'x-content-type-options': 'nosniff',
-    'x-dns-prefetch-control': 'off',
-    'x-download-options': 'noopen',
-    'x-frame-options': 'DENY',
-    'x-permitted-cross-domain-policies': 'none',
-    'x-xss-protection': '0',
-    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
-  };
-  const cspBefore = "default-src 'self';script-src 'self' 'nonce-";
-  const cspAfter =
-    "';style-src 'self';img-src 'self' data:;font-src 'self';connect-src 'self';form-action 'self';frame-ancestors 'none';base-uri 'self';object-src 'none'";
+  // Security headers from helmet, worked out once at start (helmet's middleware per request re-parses the policy),
+  // with a fresh nonce cut into the CSP of every response.
+  const { headers: securityHeaders, cspAround } = securityHeadersOnce(secure);
   app.addHook('onRequest', (req, reply, done) => {
-    req.cspNonce = cspNonce();
+    req.cspNonce = newToken(16);
     reply.headers(securityHeaders);
-    reply.header('content-security-policy', cspBefore + req.cspNonce + cspAfter);
+    reply.header('content-security-policy', cspAround[0] + req.cspNonce + cspAround[1]);
     reply.header('x-request-id', req.id);
     // API answers carry personal data: never stored by browsers or proxies.
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
