@@ -44,6 +44,7 @@ const probeSample: RouteExpectation['sample'] = async (ctx, owner, handling) => 
 const LOCAL: RouteExpectation[] = [
   { route: 'GET /api/v1/probe/people/:id', allowed: PROBE_READERS, recordKind: PROBE_KIND, sample: probeSample },
   { route: 'GET /probe/people/:id', allowed: PROBE_READERS, recordKind: PROBE_KIND },
+  { route: 'GET /api/v1/probe/decisions/:id', allowed: PROBE_READERS },
 ];
 
 const expectedAllowed = (e: RouteExpectation, u: { roles: readonly Role[]; agencyType: AgencyType } | null) => {

@@ -126,6 +126,27 @@ export const personProbe: Capability = {
       },
     );
 
+    // The read's path without the database (`fusion bench read --breakdown`): the same token, route permission,
+    // parameter validation and record decision, on a record held in memory. It answers only the
+    // decision, no personal data, so it has nothing to audit; it shows what the HTTP and access stack costs alone.
+    const inMemory = (id: string): RecordMeta => ({ kind: PROBE_KIND, id, owningAgencyCode: 'met', owningAgencyType: 'police_force', handlingCode: 'P', conditions: null });
+    app.get(
+      '/api/v1/probe/decisions/:id',
+      {
+        config: { access: 'probe.people.read' },
+        schema: {
+          tags: ['probe'],
+          summary: 'The access decision on an in-memory person record (benchmarks and tests only)',
+          params: z.object({ id: z.uuid() }),
+          response: { 200: z.object({ allow: z.boolean(), rule: z.string() }) },
+        },
+      },
+      async (req) => {
+        const decision = decideRecord(req.principal!, inMemory(req.params.id), { agreements: ctx.agreements.all() });
+        return { allow: decision.allow, rule: decision.rule };
+      },
+    );
+
     // The same read as a page: asks for the purpose first and explains "Why can I see this?".
     app.get(
       '/probe/people/:id',

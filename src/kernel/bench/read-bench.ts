@@ -42,7 +42,9 @@ const adminUrl = (args: Record<string, string | boolean>) =>
  * `fusion bench read`: throughput of an access-checked, audited person read (token -> principal, route
  * permission, load, decideRecord, redact, audit.record) against a bare Fastify route, in the same run, over
  * loopback with keep-alive connections. Runs on PostgreSQL in a scratch database it creates and drops.
- * Options: --duration <s> (10), --connections <n> (32), --people <n> (10000).
+ * Options: --duration <s> (10), --connections <n> (32), --people <n> (10000), --breakdown (also measures the same
+ * request path without the database, `/api/v1/probe/decisions/:id`, and prints it as a second line, `read-stack`, so
+ * the gap to the bare route can be split between the HTTP and access stack and the record read with its audit).
  */
 export const readBench: BenchFn = async ({ print, args }) => {
   const duration = Number(args.duration ?? 10);
@@ -104,6 +106,9 @@ export const readBench: BenchFn = async ({ print, args }) => {
     await runLoad({ url: `http://127.0.0.1:${appPort}`, paths, headers, connections, duration: 2 });
     const bareRun = await runLoad({ url: `http://127.0.0.1:${barePort}/bare`, connections, duration });
     const readRun = await runLoad({ url: `http://127.0.0.1:${appPort}`, paths, headers, connections, duration });
+    const stackRun = args.breakdown
+      ? await runLoad({ url: `http://127.0.0.1:${appPort}`, paths: ids.map((id) => `/api/v1/probe/decisions/${id}`), headers, connections, duration })
+      : null;
     await ctx.audit.flush();
     const audited = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'probe.person.read'`.execute(ctx.db)).rows[0]!.n);
     const auditAfter = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log`.execute(ctx.db)).rows[0]!.n);
@@ -125,6 +130,20 @@ export const readBench: BenchFn = async ({ print, args }) => {
       reads_audited: audited,
       audit_chain_ok: verify.ok,
     });
+    if (stackRun) {
+      print({
+        bench: 'read-stack',
+        value: Math.round(stackRun.rps),
+        baseline: Math.round(bareRun.rps),
+        ratio: Number((stackRun.rps / bareRun.rps).toFixed(3)),
+        unit: 'req/s',
+        note: 'token, route permission, validation and record decision without the database (no record read, nothing to audit): information only',
+        connections,
+        duration,
+        stack_p50_ms: stackRun.p50,
+        stack_non2xx: stackRun.non2xx,
+      });
+    }
   } finally {
     await bare.close();
     if (app) await app.close();
