@@ -1,8 +1,7 @@
 /**
- * Reference lists of the intelligence capability. The crime identifier codes, the 3x5x2 grading definitions and
- * the debrief sections come from src/intelligence/data/ (extracted from the seeds) when that module provides
- * them; until then these minimal constants stand in, with the same shapes. Everything else in the capability
- * reads them from here only, so switching source is one edit.
+ * Reference lists of the intelligence capability: crime identifier codes, the 3x5x2 grading, debrief sections,
+ * NCCU incident types. Everything else in the capability reads them from here only. Stored reports carry these
+ * codes, so changing a code needs a migration of the reports that hold it.
  */
 
 export const THREAT_CODES = ['msht', 'oic'] as const;
