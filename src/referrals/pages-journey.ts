@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { FusionApp } from '../kernel/capability.js';
 import type { AppContext } from '../kernel/context.js';
-import { AppError, errorMap, type FieldError, notFound } from '../kernel/errors.js';
+import { AppError, errorMap, type FieldError, notFound, validationFailed } from '../kernel/errors.js';
 import { actorFrom } from '../kernel/http/server.js';
 import { agencyName } from './access.js';
 import {
@@ -24,6 +27,7 @@ import { allCountries, COMMON_NATIONALITIES, countryName, UNKNOWN_NATIONALITY } 
 import { formatIsoDate, todayInUk } from './model/dates.js';
 import {
   type Answers,
+  autosaveProblems,
   checkAnswers,
   FIELD_STEP,
   type Form,
@@ -45,7 +49,8 @@ import { createDraft, deleteDraft, DRAFT_RETENTION_DAYS, getDraft, listDrafts, l
 
 /**
  * The referral journey's pages: start (with your drafts), one question page per step, check your answers,
- * submitted. Each page saves the draft server-side, so a session time-out never loses more than the page open.
+ * submitted. Each page saves the draft server-side when continued, and its script (public/autosave.mjs) saves what
+ * is typed a few seconds after each change, so a session time-out loses at most those seconds.
  */
 
 export const FormBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
@@ -257,6 +262,39 @@ async function loadDraft(ctx: AppContext, req: FastifyRequest, id: string) {
   return d;
 }
 
+const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
+const ASSETS: Record<string, string> = { 'autosave.mjs': 'text/javascript; charset=utf-8' };
+
+function questionStep(step: string): Step {
+  if (!isStep(step) || step === 'check' || !(QUESTION_STEPS as string[]).includes(step)) throw notFound('page');
+  return step;
+}
+
+/**
+ * Saves one question page into the draft, in one transaction with its audit record (the step, never what was
+ * typed). Continue keeps every valid answer and returns the page's problems to show; an autosave refuses the
+ * whole page, writing nothing, when an answer given breaks a rule (unanswered questions are fine).
+ */
+async function savePage(ctx: AppContext, req: FastifyRequest, draftId: string, step: Step, form: Form, how: 'continue' | 'autosave') {
+  return ctx.db.transaction().execute(async (trx) => {
+    const d = await getDraft(trx, draftId, req.principal!.userId);
+    if (!d) throw notFound('draft');
+    const page = readPage(step, form, d.answers, todayInUk());
+    if (how === 'autosave') {
+      const problems = autosaveProblems(step, form, page);
+      if (problems.length) throw validationFailed(problems);
+    }
+    const merged = mergePage(d.answers, page);
+    const savedAt = new Date();
+    await saveDraft(trx, d.id, req.principal!.userId, merged, step);
+    // Only the page saved is audited, never what was typed on it.
+    await ctx.audit.append(trx, actorFrom(req), [
+      { action: 'referrals.draft.saved', entityKind: 'referral_draft', entityId: d.id, detail: how === 'autosave' ? { step, autosave: true } : { step } },
+    ]);
+    return { answers: merged, errors: page.errors, savedAt };
+  });
+}
+
 function renderStep(reply: FastifyReply, draftId: string, step: Step, a: Answers, extra: Record<string, unknown>) {
   const prev = previousStep(step, a);
   return reply.page('referrals/views/question.njk', {
@@ -265,6 +303,7 @@ function renderStep(reply: FastifyReply, draftId: string, step: Step, a: Answers
     step,
     dtn: isDtn(a),
     action: `/referrals/drafts/${draftId}/${step}`,
+    autosaveAction: `/referrals/drafts/${draftId}/${step}/autosave`,
     backLink: prev ? `/referrals/drafts/${draftId}/${prev}` : '/referrals/new',
     ...stepData(step, a),
     ...extra,
@@ -319,19 +358,9 @@ export async function journeyPages(app: FusionApp, ctx: AppContext) {
     '/referrals/drafts/:id/:step',
     { config: { access: 'referrals.refer', page: true }, schema: { hide: true, params: DraftParams.extend({ step: z.string().max(20) }), body: FormBody } },
     async (req, reply) => {
-      const step = req.params.step;
-      if (!isStep(step) || step === 'check' || !(QUESTION_STEPS as string[]).includes(step)) throw notFound('page');
+      const step = questionStep(req.params.step);
       const form = req.body as Form;
-      const { answers, errors } = await ctx.db.transaction().execute(async (trx) => {
-        const d = await getDraft(trx, req.params.id, req.principal!.userId);
-        if (!d) throw notFound('draft');
-        const page = readPage(step, form, d.answers, todayInUk());
-        const merged = mergePage(d.answers, page);
-        await saveDraft(trx, d.id, req.principal!.userId, merged, step);
-        // Only the page saved is audited, never what was typed on it.
-        await ctx.audit.append(trx, actorFrom(req), [{ action: 'referrals.draft.saved', entityKind: 'referral_draft', entityId: d.id, detail: { step } }]);
-        return { answers: merged, errors: page.errors };
-      });
+      const { answers, errors } = await savePage(ctx, req, req.params.id, step, form, 'continue');
       const saveOnly = form.action === 'save';
       if (saveOnly) return reply.redirect('/referrals/new?saved=1', 303);
       if (errors.length) {
@@ -348,6 +377,30 @@ export async function journeyPages(app: FusionApp, ctx: AppContext) {
       // A change returns to the check page, which points to any page the change has made necessary.
       const next = form.change ? 'check' : nextStep(step, answers);
       return reply.redirect(`/referrals/drafts/${req.params.id}/${next}`, 303);
+    },
+  );
+
+  // The page's script saves what is typed a few seconds after each change (and when the tab is hidden), so a
+  // time-out or a lost connection never costs more than those seconds. Unanswered questions are allowed; an answer
+  // that breaks a rule refuses the whole save (422, fields named) and changes nothing. JSON in and out.
+  app.post(
+    '/referrals/drafts/:id/:step/autosave',
+    { config: { access: 'referrals.refer' }, schema: { hide: true, params: DraftParams.extend({ step: z.string().max(20) }), body: FormBody } },
+    async (req) => {
+      const step = questionStep(req.params.step);
+      const saved = await savePage(ctx, req, req.params.id, step, req.body as Form, 'autosave');
+      return { saved: true, step, savedAt: saved.savedAt.toISOString() };
+    },
+  );
+
+  // The journey's own scripts (progressive enhancement: every page works without them).
+  app.get(
+    '/referrals/assets/:file',
+    { config: { access: 'kernel.public' }, schema: { hide: true, params: z.object({ file: z.string().max(60) }) } },
+    async (req, reply) => {
+      const type = ASSETS[req.params.file];
+      if (!type) return reply.status(404).type('text/plain').send('Not found');
+      return reply.type(type).header('cache-control', 'public, max-age=300').send(fs.readFileSync(path.join(PUBLIC_DIR, req.params.file)));
     },
   );
 

@@ -204,6 +204,90 @@ describe.each(DATABASE_KINDS)('referrals on %s', (kind) => {
     expect(back.body).toContain('value="Teodora"');
   });
 
+  it('autosaves a question page as it is typed: partial answers kept, a malformed answer refused, CSRF required', async () => {
+    const s = await pageAuth(env.app, 'officer@met.demo');
+    const start = await env.app.inject({
+      method: 'POST',
+      url: '/referrals/drafts',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', cookie: s.cookie },
+      payload: new URLSearchParams({ _csrf: s.csrf }).toString(),
+    });
+    expect(start.statusCode).toBe(303);
+    const person = start.headers.location as string;
+    const id = person.split('/')[3]!;
+    const autosave = (fields: Record<string, string>, headers: Headers = { 'x-csrf-token': s.csrf }) =>
+      env.app.inject({
+        method: 'POST',
+        url: `${person}/autosave`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', cookie: s.cookie, ...headers },
+        payload: new URLSearchParams(fields).toString(),
+      });
+    const draft = async () => (await api('GET', `/api/v1/referrals/drafts/${id}`, officer)).json() as { answers: Record<string, unknown>; lastStep: string | null; updatedAt: string };
+    // Half a page: no age group, gender or nationality yet, which Continue would ask for. Saved all the same.
+    const blank = { 'dateOfBirth-day': '', 'dateOfBirth-month': '', 'dateOfBirth-year': '', gender: '', nationality: '' };
+    const ok = await autosave({ givenName: 'Ondrea', familyName: '', ...blank });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ saved: true, step: 'person', savedAt: expect.any(String) });
+    expect(await draft()).toMatchObject({ answers: { givenName: 'Ondrea' }, lastStep: 'person' });
+    const audited = await sql<{ detail: unknown }>`SELECT detail FROM audit_log WHERE entity_id = ${id} AND action = 'referrals.draft.saved'`.execute(env.ctx.db);
+    expect(audited.rows.map((r) => (typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail))).toEqual([{ step: 'person', autosave: true }]);
+    // A second autosave replaces the page's answers (a cleared field is cleared).
+    expect((await autosave({ ...blank, familyName: 'Marek', gender: 'female' })).statusCode).toBe(200);
+    const saved = await draft();
+    expect(saved.answers).toEqual({ familyName: 'Marek', gender: 'female' });
+    // Malformed answers are refused, naming the field, and change nothing.
+    const before = await counts(env.ctx.db, WRITE_TABLES);
+    const badDate = await autosave({ givenName: 'Ondrea', familyName: 'Marek', 'dateOfBirth-day': '31', 'dateOfBirth-month': '2', 'dateOfBirth-year': '1990' });
+    expect(badDate.statusCode).toBe(422);
+    expect(badDate.json().error.fields).toEqual([{ field: 'dateOfBirth', message: 'Date of birth must be a real date' }]);
+    const badCode = await autosave({ givenName: 'Ondrea', gender: 'not-a-gender' });
+    expect(badCode.statusCode).toBe(422);
+    expect(badCode.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['gender']);
+    const tooLong = await autosave({ givenName: 'x'.repeat(101) });
+    expect(tooLong.statusCode).toBe(422);
+    expect(tooLong.json().error.fields[0].field).toBe('givenName');
+    const nested = await env.app.inject({
+      method: 'POST',
+      url: `${person}/autosave`,
+      headers: { accept: 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
+      payload: { givenName: { first: 'Ondrea' } },
+    });
+    expect(nested.statusCode).toBe(400);
+    expect(nested.json().error.fields[0].field).toContain('givenName');
+    // CSRF: a cookie-authenticated autosave without the session's token is refused.
+    const noCsrf = await autosave({ givenName: 'Ondrea' }, {});
+    expect(noCsrf.statusCode).toBe(403);
+    expect(noCsrf.json().error.code).toBe('csrf');
+    expect((await autosave({ givenName: 'Ondrea' }, { 'x-csrf-token': 'not-the-token' })).statusCode).toBe(403);
+    expect(await draft()).toEqual(saved);
+    expect(await counts(env.ctx.db, WRITE_TABLES)).toEqual({ ...before, audit_log: before.audit_log! + 1 }); // the draft read above
+    // Autosaves count as activity: they keep an active user's idle session alive (the kernel's sliding expiry).
+    await sql`UPDATE sessions SET last_seen_at = now() - interval '50 minutes' WHERE user_id = (SELECT id FROM users WHERE email = 'officer@met.demo')`.execute(env.ctx.db);
+    env.ctx.principals.clear();
+    expect((await autosave({ ...blank, familyName: 'Marek', gender: 'female' })).statusCode).toBe(200);
+    const seen = await sql<{ idle: number }>`SELECT min(extract(epoch FROM now() - last_seen_at))::int AS idle FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = 'officer@met.demo')`.execute(env.ctx.db);
+    expect(seen.rows[0]!.idle).toBeLessThan(60);
+    // Only a question page autosaves, and only the owner's draft.
+    expect((await env.app.inject({ method: 'POST', url: `/referrals/drafts/${id}/check/autosave`, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf }, payload: 'a=b' })).statusCode).toBe(404);
+    const other = await pageAuth(env.app, 'glaa@glaa.demo');
+    const theirs = await env.app.inject({
+      method: 'POST',
+      url: `${person}/autosave`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', cookie: other.cookie, 'x-csrf-token': other.csrf },
+      payload: 'givenName=Intruder',
+    });
+    expect(theirs.statusCode).toBe(404);
+    // The page carries the script and the status line; the script is served from the capability.
+    const page = await env.app.inject({ method: 'GET', url: person, headers: { cookie: s.cookie, accept: 'text/html' } });
+    expect(page.body).toContain(`data-autosave="${person}/autosave"`);
+    expect(page.body).toContain('aria-live="polite" data-autosave-status');
+    expect(page.body).toContain('<script type="module" src="/referrals/assets/autosave.mjs"></script>');
+    const script = await env.app.inject({ method: 'GET', url: '/referrals/assets/autosave.mjs' });
+    expect(script.statusCode).toBe(200);
+    expect(script.headers['content-type']).toContain('javascript');
+    expect((await env.app.inject({ method: 'GET', url: '/referrals/assets/..%2Fstore.ts' })).statusCode).toBe(404);
+  });
+
   it('insists first responders read new threshold notices, which decision-makers publish', async () => {
     const pub = await api('POST', '/api/v1/referrals/notices', grace, { title: 'Criminal exploitation evidence', body: 'Record who directed the offending and how, not only the offence itself.' });
     expect(pub.statusCode).toBe(201);

@@ -306,6 +306,56 @@ export function readPage(step: Step, form: Form, current: Answers, today: IsoDat
   }
 }
 
+/** Whether the form gives any answer for a field a page reports on (its own input, or a date's day, month or year). */
+function answered(form: Form, field: string): boolean {
+  const has = (k: string) => list(form[k]).length > 0;
+  if (field === 'forceArea' || field === 'forceAreas') return has('forceArea') || has('otherForceAreas');
+  // 'Another local authority' chosen but not yet named is not an answer yet.
+  if (field === 'localAuthority') return str(form.localAuthority) === 'other' ? has('localAuthorityOther') : has('localAuthority');
+  return has(field) || ['day', 'month', 'year'].some((p) => has(`${field}-${p}`));
+}
+
+const oneOf = (v: string | undefined) => (answer: string) => v === answer;
+const yesNoCode = () => (answer: string) => answer === 'yes' || answer === 'no';
+/** A page's coded answers (radios, selects, checkboxes): one the page read quietly drops if it is not a known code. */
+const CODED: Partial<Record<Step, { field: string; label: string; known: (a: Answers) => (answer: string) => boolean }[]>> = {
+  person: [
+    { field: 'gender', label: "the person's gender", known: (a) => oneOf(a.gender) },
+    { field: 'nationality', label: "the person's nationality", known: (a) => oneOf(a.nationality) },
+    { field: 'ageGroup', label: 'whether the person was under 18', known: (a) => oneOf(a.ageGroup) },
+  ],
+  consent: [{ field: 'consent', label: 'whether the person consents', known: yesNoCode }],
+  exploitation: [
+    { field: 'exploitationTypes', label: 'the type of exploitation', known: (a) => (v) => (a.exploitationTypes ?? []).includes(v) },
+    { field: 'sectors', label: 'where or what work', known: (a) => (v) => (a.sectors ?? []).includes(v) },
+    { field: 'forceArea', label: 'the police force area', known: (a) => oneOf(a.forceAreas?.[0]) },
+    { field: 'otherForceAreas', label: 'other police force areas', known: (a) => (v) => (a.forceAreas ?? []).includes(v) },
+    { field: 'countryOfOrigin', label: 'the country of origin', known: (a) => oneOf(a.countryOfOrigin) },
+    { field: 'exploitationOngoing', label: 'whether the exploitation is still happening', known: yesNoCode },
+  ],
+  indicators: [{ field: 'indicators', label: 'indicators', known: (a) => (v) => (a.indicators ?? []).includes(v) }],
+  child: [
+    { field: 'localAuthority', label: 'the local authority', known: (a) => (v) => v === 'other' || v === a.localAuthority },
+    { field: 'ictgReferred', label: 'whether you have asked for a guardian', known: yesNoCode },
+    { field: 'missingFromCare', label: 'whether the child is missing from care', known: yesNoCode },
+  ],
+};
+
+/**
+ * The problems that stop an autosave of a page: an autosave may leave questions unanswered (a page is saved as
+ * it is typed), but every answer it does give must pass the page's rules: a real date, a name within the limit,
+ * a recognised country, phone number or listed choice. A question left blank is not a problem until Continue.
+ */
+export function autosaveProblems(step: Step, form: Form, page: PageResult): FieldError[] {
+  const problems: FieldError[] = [];
+  for (const c of CODED[step] ?? []) {
+    const known = c.known(page.answers);
+    if (list(form[c.field]).some((v) => !known(v))) problems.push({ field: c.field, message: `Select ${c.label} from the list` });
+  }
+  for (const e of page.errors) if (answered(form, e.field) && !problems.some((p) => p.field === e.field)) problems.push(e);
+  return problems;
+}
+
 export const ITEM_FIELDS: [keyof Pick<Answers, 'suspects' | 'phones' | 'vehicles' | 'addresses'>, FactItemKind][] = [
   ['suspects', 'suspect'],
   ['phones', 'phone'],

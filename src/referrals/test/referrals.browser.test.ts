@@ -162,6 +162,42 @@ describe('referral pages in a real browser', () => {
     expect(await tablesContaining(env.ctx.db, 'Canal Street')).toContain('public.referral_fact_items.value');
   }, SLOW);
 
+  it('autosaves what is typed on a question page, so the same user finds it in a new browser', async () => {
+    const first = await newPage(browser);
+    await signIn(first.page, base, 'glaa@glaa.demo');
+    await first.page.goto(`${base}/referrals/new`);
+    await Promise.all([first.page.waitForURL(/\/person$/), first.page.click('#start')]);
+    const personUrl = first.page.url();
+    // Typed, never submitted: no Continue, no "Save and come back later".
+    await first.page.fill('#givenName', 'Ilvaria');
+    await first.page.fill('#familyName', 'Quenneth');
+    await first.page.check('input[name="gender"][value="female"]');
+    const status = first.page.locator('#autosave-status');
+    await status.filter({ hasText: /^Saved at (\d{1,2}:\d{2}(am|pm)|midday|midnight)$/ }).waitFor({ timeout: 20_000 });
+    expect(await status.getAttribute('aria-live')).toBe('polite');
+    await expectAccessible(first.page, 'person page after an autosave');
+    // An answer that breaks a rule is not saved, and the status says why in plain English.
+    await first.page.fill('#dateOfBirth-day', '31');
+    await first.page.fill('#dateOfBirth-month', '2');
+    await first.page.fill('#dateOfBirth-year', '1990');
+    await status.filter({ hasText: 'Not saved yet: Date of birth must be a real date' }).waitFor({ timeout: 20_000 });
+    await expectAccessible(first.page, 'person page with an autosave refused');
+    // The same user, in a new browser context (as after a time-out on another machine), finds the typed answers.
+    const second = await newPage(browser);
+    await signIn(second.page, base, 'glaa@glaa.demo');
+    await second.page.goto(`${base}/referrals/new`);
+    expect(await second.page.textContent('main')).toContain('Ilvaria Quenneth');
+    await second.page.goto(personUrl);
+    expect(await second.page.inputValue('#givenName')).toBe('Ilvaria');
+    expect(await second.page.inputValue('#familyName')).toBe('Quenneth');
+    expect(await second.page.isChecked('input[name="gender"][value="female"]')).toBe(true);
+    expect(await second.page.inputValue('#dateOfBirth-day')).toBe('');
+    expect(await second.page.textContent('#autosave-status')).toBe('');
+    await expectAccessible(second.page, 'person page resumed from an autosaved draft');
+    await first.context.close();
+    await second.context.close();
+  }, SLOW);
+
   it('shows the golden hour guide on a phone, with who to call', async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
