@@ -141,16 +141,26 @@ export interface StoreSnapshot {
   columns: Record<(typeof FIELDS)[number], ColumnSnapshot>;
 }
 
+/**
+ * How a store computes the features of a name or postcode value. A caller that builds many short-lived stores
+ * over the same population (person search) passes memoised versions, so a value's features are computed once.
+ */
+export interface FeatureMakers {
+  given?: (value: string) => NameFeatures;
+  surname?: (value: string) => NameFeatures;
+  postcode?: (value: string) => PostcodeFeatures;
+}
+
 export class RecordStore {
   readonly ids: string[] = [];
   readonly idIndex = new Map<string, number>();
   /** 0 or 1: which file a record came from, for two-file linkage. */
   readonly source = new IntVec();
-  readonly given = new Column<NameFeatures>((v) => nameFeatures(v));
-  readonly surname = new Column<NameFeatures>((v) => nameFeatures(v, true));
+  readonly given: Column<NameFeatures>;
+  readonly surname: Column<NameFeatures>;
   readonly dob = new Column<DateFeatures>(decodeDate);
   readonly address = new Column<AddressFeatures>(addressFeatures);
-  readonly postcode = new Column<PostcodeFeatures>(postcodeFeatures);
+  readonly postcode: Column<PostcodeFeatures>;
   readonly town = new Column<string>(identity);
   readonly phone = new Column<string>(identity);
   readonly email = new Column<string>(identity);
@@ -159,6 +169,12 @@ export class RecordStore {
   readonly nationality = new Column<string>(identity);
   /** Per-source record counts, for the number of possible pairs. */
   readonly sourceCounts = [0, 0];
+
+  constructor(makers: FeatureMakers = {}) {
+    this.given = new Column<NameFeatures>(makers.given ?? ((v) => nameFeatures(v)));
+    this.surname = new Column<NameFeatures>(makers.surname ?? ((v) => nameFeatures(v, true)));
+    this.postcode = new Column<PostcodeFeatures>(makers.postcode ?? postcodeFeatures);
+  }
 
   /** Number of records (in a worker rebuilt from a snapshot, ids are not copied). */
   get size(): number {
