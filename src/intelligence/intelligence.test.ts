@@ -594,6 +594,68 @@ describe.each(DATABASE_KINDS)('intelligence on %s', (kind) => {
     expect(await wyStream.stop()).not.toContain(secret.json().id);
   });
 
+  it('shows the partners a report’s facts imply and records "Mark as engaged" through the partners form', async () => {
+    const { cookie, csrf } = await pageAuth(env.app, 'intel@met.demo');
+    const created = await api(
+      'POST',
+      '/api/v1/intelligence-reports',
+      met,
+      report({
+        crimeCodes: ['MSHT-LAB'],
+        subjects: [
+          { kind: 'person', value: 'Ardit Hoxha', role: 'victim', nationality: 'Albanian' },
+          { kind: 'location', value: 'Tirana, Albania' },
+        ],
+      }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    const url = `/intelligence/reports/${id}`;
+    const page = await env.app.inject({ method: 'GET', url, headers: { cookie, accept: 'text/html' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Partners to contact');
+    // A foreign-national subject: NCCU now; labour exploitation: the GLAA; Albania is covered by Europol.
+    expect(page.body).toContain('id="partner-nccu"');
+    expect(page.body).toContain('Immigration Enforcement National Command and Control Unit');
+    expect(page.body).toContain('id="partner-glaa"');
+    expect(page.body).toContain('Albania (covered by Europol)');
+    expect(page.body).toContain('id="partner-europol"');
+    expect(page.body).toContain('nccu-foreign-national');
+    expect(page.body).toContain('Mark NCCU as engaged');
+    expect(page.body).toContain('name="caseKind" value="intelligence_report"');
+    expect(page.body).toContain(`name="returnTo" value="${url}"`);
+
+    const posted = await env.app.inject({
+      method: 'POST',
+      url: '/partners/engagements',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      payload: new URLSearchParams({
+        _csrf: csrf,
+        partnerCode: 'nccu',
+        caseKind: 'intelligence_report',
+        caseId: id,
+        ruleId: 'nccu-foreign-national',
+        returnTo: url,
+      }).toString(),
+    });
+    expect(posted.statusCode, posted.body).toBe(303);
+    expect(posted.headers.location).toBe(`${url}?engaged=nccu`);
+    const after = await env.app.inject({
+      method: 'GET',
+      url: posted.headers.location as string,
+      headers: { cookie, accept: 'text/html' },
+    });
+    expect(after.statusCode).toBe(200);
+    expect(after.body).toContain('The partner engagement was recorded on this report.');
+    const start = after.body.indexOf('id="partner-nccu"');
+    const card = after.body.slice(start, after.body.indexOf('<div class="govuk-summary-card"', start));
+    expect(card).toContain('Engaged</strong>');
+    expect(card).toMatch(/Engaged on .+ by /);
+    expect(card).not.toContain('Mark NCCU as engaged');
+    // Other partners can still be marked.
+    expect(after.body).toContain('Mark GLAA as engaged');
+  });
+
   it('serves its pages with the signed-in session and refuses a stale page edit with the other change shown', async () => {
     const { cookie, csrf } = await pageAuth(env.app, 'intel@met.demo');
     const id = (await api('POST', '/api/v1/intelligence-reports', met, report({ submit: false }))).json()

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { redact } from '../kernel/access/policy.js';
+import { decideAction, redact } from '../kernel/access/policy.js';
 import type { FusionApp } from '../kernel/capability.js';
 import type { AppContext } from '../kernel/context.js';
 import { AppError, errorMap, errorSummary, type FieldError, validationFailed } from '../kernel/errors.js';
@@ -12,6 +12,8 @@ import { sendCsv } from '../ocg/ui/csv.js';
 import { type FormField, initialValues, readForm } from '../ocg/ui/forms.js';
 import { may, pagination, pct, queryWithout, rerender } from '../ocg/ui/page-helpers.js';
 import { metaOf } from '../ocg/ui/visibility.js';
+import { recommendationsFor } from '../partners/recommendations.js';
+import { engagementsForCase } from '../partners/store.js';
 import { CAPACITY_LEVELS, type Candidate, CRITERIA } from './allocation.js';
 import {
   CHARACTERISTICS,
@@ -25,6 +27,7 @@ import {
   STATUSES,
   SUBJECT_ROLES,
 } from './model.js';
+import { factsFromInvestigation } from './partner-facts.js';
 import { NO_FACTS, OIC_FACT_LABELS, type OicFacts, OWNER_LABELS, OWNERSHIP_RULES, followsSuggestion, suggestOwner } from './ownership.js';
 import * as service from './service.js';
 import * as store from './store.js';
@@ -378,10 +381,24 @@ export function investigationPages(app: FusionApp, ctx: AppContext) {
   );
 
   // One investigation --------------------------------------------------------------------------------------------
-  app.get('/investigations/:id', { ...page('investigations.read'), schema: { hide: true, params: Id, querystring: z.object({ done: z.string().max(30).optional() }) } }, async (req, reply) => {
+  app.get('/investigations/:id', { ...page('investigations.read'), schema: { hide: true, params: Id, querystring: z.object({ done: z.string().max(30).optional(), engaged: z.string().max(60).optional() }) } }, async (req, reply) => {
     const r = await service.readInvestigation(ctx, req, req.params.id);
     const inv = r.inv;
     const p = req.principal!;
+    // Partners to contact (src/partners/README.md), from what the investigation holds; it is already access-checked.
+    const partnerRecs = recommendationsFor(
+      factsFromInvestigation({
+        threats: inv.threats,
+        offences: inv.offences,
+        oicFacts: inv.oic_facts as Partial<OicFacts> | null,
+        financialInvestigation: inv.financial_investigation,
+        victims: r.victims,
+        linkedGroups: r.groups.length,
+        groupCountries: await store.overseasMemberCountries(ctx.db, r.groups.map((g) => g.ocg_id)),
+      }),
+      { caseKind: 'investigation', caseId: inv.id },
+    );
+    const engaged = decideAction(p, 'partners.engagements.read').allow ? await engagementsForCase(ctx.db, p, ctx.agreements.all(), 'investigation', inv.id) : [];
     const owned = { id: inv.id, owning_agency_code: inv.lead_agency_code, owning_agency_type: inv.lead_agency_type, handling_code: inv.handling_code, handling_conditions: inv.handling_conditions };
     const subjects = r.subjects.map((s, i) => ({ ...s, ...redact(p, metaOf('investigation_subject', owned), { name: s.name, person_entity_id: s.person_entity_id }), n: i + 1, roleLabel: labelOf(SUBJECT_ROLES, s.role), resides: forceName(s.resides_force_code) }));
     const subjectNo = new Map(subjects.map((s) => [s.id, s.n]));
@@ -434,7 +451,10 @@ export function investigationPages(app: FusionApp, ctx: AppContext) {
       canAllocate: may(req, 'investigations.allocate'),
       canEntities: may(req, 'entities.read'),
       characteristics: CHARACTERISTICS,
-      flash: req.query.done ? done[req.query.done] : undefined,
+      partnerRecs: { ...partnerRecs, engaged: Object.fromEntries(engaged.map((e) => [e.partnerCode, e])) },
+      canRecordEngagement: decideAction(p, 'partners.engagements.record').allow,
+      returnTo: `/investigations/${inv.id}`,
+      flash: req.query.done ? done[req.query.done] : req.query.engaged ? 'The partner engagement was recorded on this investigation.' : undefined,
       breadcrumbs: [{ text: 'Investigations', href: '/investigations' }, { text: inv.reference }],
     });
   });

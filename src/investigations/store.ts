@@ -8,6 +8,7 @@ import { FORCES } from '../kernel/reference/forces.js';
 import type { Candidate, Recommendation } from './allocation.js';
 import { CLOSED_STATUSES, type Characteristic } from './model.js';
 import type { OicFacts } from './ownership.js';
+import type { OcgTables } from '../ocg/tables.js';
 import type { InvestigationTables } from './tables.js';
 import type { CaseFacts, ChargeFact, InvestigationSpan } from './outcomes.js';
 
@@ -282,6 +283,25 @@ export async function getInvestigation(db: Db, id: string) {
   return { ...row, threats: threats.get(id) ?? [] };
 }
 export type Investigation = NonNullable<Awaited<ReturnType<typeof getInvestigation>>>;
+
+/**
+ * Countries recorded for the current overseas members of the given groups (for partner recommendations): only the
+ * countries, never who the members are.
+ */
+export async function overseasMemberCountries(db: Db, ocgIds: readonly string[]): Promise<string[]> {
+  if (!ocgIds.length) return [];
+  const rows = await (db.withTables<OcgTables>() as unknown as Kysely<OcgTables>)
+    .selectFrom('ocg_members')
+    .select('country')
+    .distinct()
+    .where('ocg_id', 'in', [...ocgIds])
+    .where('removed_at', 'is', null)
+    .where('location', '=', 'overseas')
+    .where('country', 'is not', null)
+    .orderBy('country')
+    .execute();
+  return rows.map((r) => r.country!).filter(Boolean);
+}
 
 export async function investigationDetails(db: Db, id: string) {
   const t = tables(db);

@@ -1,5 +1,6 @@
 /** Pages for intelligence reports: search, write, edit (with stale-edit handling), review, sanitise, disseminate. */
 import { z } from 'zod';
+import { decideAction } from '../../kernel/access/policy.js';
 import type { Principal } from '../../kernel/access/principal.js';
 import type { FusionApp } from '../../kernel/capability.js';
 import type { AppContext } from '../../kernel/context.js';
@@ -16,6 +17,7 @@ import {
   STATUS_LABELS,
   SubjectInput,
 } from '../model/report.js';
+import { factsFromReport } from '../model/partner-facts.js';
 import { describeChanges } from '../model/versioning.js';
 import {
   ASSESSMENTS,
@@ -42,6 +44,8 @@ import {
   visibleReport,
 } from '../store/reports.js';
 import { KIND_REPORT } from '../visibility.js';
+import { recommendationsFor } from '../../partners/recommendations.js';
+import { engagementsForCase } from '../../partners/store.js';
 import {
   codesOf,
   dateOf,
@@ -267,6 +271,11 @@ async function reportPage(ctx: AppContext, p: Principal, id: string, extra: Reco
   const disseminations = await listDisseminations(ctx.db, row.id);
   const opts = await formOptions(ctx);
   const own = row.owning_agency_code === p.agencyCode;
+  // Partners to contact (src/partners/README.md), from what the report holds; the report is already access-checked.
+  const partnerRecs = recommendationsFor(factsFromReport(dto), { caseKind: 'intelligence_report', caseId: row.id });
+  const engaged = decideAction(p, 'partners.engagements.read').allow
+    ? await engagementsForCase(ctx.db, p, ctx.agreements.all(), 'intelligence_report', row.id)
+    : [];
   return {
     title: `${row.reference}: ${row.title}`,
     marking: row.security_marking,
@@ -292,6 +301,9 @@ async function reportPage(ctx: AppContext, p: Principal, id: string, extra: Reco
     conditionAgencies: await Promise.all(
       (dto.conditions?.namedAgencies ?? []).map(async (c) => (await agencies(ctx)).get(c)?.name ?? c),
     ),
+    partnerRecs: { ...partnerRecs, engaged: Object.fromEntries(engaged.map((e) => [e.partnerCode, e])) },
+    canRecordEngagement: decideAction(p, 'partners.engagements.record').allow,
+    returnTo: `/intelligence/reports/${row.id}`,
     ...extra,
   };
 }
@@ -472,7 +484,7 @@ export function reportPages(app: FusionApp, ctx: AppContext) {
       schema: {
         hide: true,
         params: z.object({ id: z.uuid() }),
-        querystring: z.object({ flash: z.string().max(40).optional() }),
+        querystring: z.object({ flash: z.string().max(40).optional(), engaged: z.string().max(60).optional() }),
       },
     },
     async (req, reply) => {
@@ -491,7 +503,7 @@ export function reportPages(app: FusionApp, ctx: AppContext) {
         returned: 'The report was returned to its author.',
         disseminated: 'The dissemination was recorded.',
         sanitised: 'The sanitised version was created and submitted for review.',
-      }[req.query.flash ?? ''];
+      }[req.query.flash ?? ''] ?? (req.query.engaged ? 'The partner engagement was recorded on this report.' : undefined);
       return reply.page('intelligence/views/report.njk', { ...data, flash });
     },
   );

@@ -178,6 +178,53 @@ describe.each(DATABASE_KINDS)('investigations on %s', (kind) => {
     }
   });
 
+  it('shows the partners an investigation’s facts imply and records "Mark as engaged" through the partners form', async () => {
+    const id = await create({ threats: [{ threat: 'msht', subtype: 'labour' }], offences: ['msa_s1', 'ia1971_s25'] });
+    const { cookie, csrf } = await pageAuth(env.app, 'supervisor@met.demo');
+    const url = `/investigations/${id}`;
+    const page = await env.app.inject({ method: 'GET', url, headers: { cookie, accept: 'text/html', ...PURPOSE } });
+    expect(page.statusCode, page.body.slice(0, 300)).toBe(200);
+    expect(page.body).toContain('Partners to contact');
+    // Labour exploitation: the GLAA; assisting unlawful immigration (s25): the NCCU and IE CFI.
+    expect(page.body).toContain('id="partner-glaa"');
+    expect(page.body).toContain('Gangmasters and Labour Abuse Authority');
+    expect(page.body).toContain('glaa-labour-exploitation');
+    expect(page.body).toContain('id="partner-nccu"');
+    expect(page.body).toContain('id="partner-ie-cfi"');
+    expect(page.body).toContain('Mark GLAA as engaged');
+    expect(page.body).toContain('name="caseKind" value="investigation"');
+    expect(page.body).toContain(`name="returnTo" value="${url}"`);
+
+    const posted = await env.app.inject({
+      method: 'POST',
+      url: '/partners/engagements',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      payload: new URLSearchParams({ _csrf: csrf, partnerCode: 'glaa', caseKind: 'investigation', caseId: id, ruleId: 'glaa-labour-exploitation', returnTo: url }).toString(),
+    });
+    expect(posted.statusCode, posted.body).toBe(303);
+    expect(posted.headers.location).toBe(`${url}?engaged=glaa`);
+    const after = await env.app.inject({ method: 'GET', url: posted.headers.location as string, headers: { cookie, accept: 'text/html', ...PURPOSE } });
+    expect(after.statusCode).toBe(200);
+    expect(after.body).toContain('The partner engagement was recorded on this investigation.');
+    const start = after.body.indexOf('id="partner-glaa"');
+    const card = after.body.slice(start, after.body.indexOf('<div class="govuk-summary-card"', start + 1));
+    expect(card).toContain('Engaged</strong>');
+    expect(card).toMatch(/Engaged on .+ by /);
+    expect(card).not.toContain('Mark GLAA as engaged');
+    expect(after.body).toContain('Mark NCCU as engaged');
+
+    // A linked group: organised crime (the NCA), and its overseas members' countries with their Europol coverage.
+    const member = (
+      await sql<{ ocg_id: string }>`SELECT ocg_id FROM ocg_members WHERE removed_at IS NULL AND location = 'overseas' AND country = 'France' LIMIT 1`.execute(env.ctx.db)
+    ).rows[0]!;
+    const linked = await create({ ocgIds: [member.ocg_id] });
+    const withGroup = await env.app.inject({ method: 'GET', url: `/investigations/${linked}`, headers: { cookie, accept: 'text/html', ...PURPOSE } });
+    expect(withGroup.statusCode).toBe(200);
+    expect(withGroup.body).toContain('id="partner-nca"');
+    expect(withGroup.body).toContain('France (covered by Europol)');
+    expect(withGroup.body).toContain('id="partner-europol"');
+  });
+
   it('refuses an allocation form without a rationale on the page too, writing nothing', async () => {
     const id = await create();
     const { cookie, csrf } = await pageAuth(env.app, 'supervisor@met.demo');

@@ -8,6 +8,8 @@ describe('case facts from the form and the API', () => {
       unknown: [],
     });
     expect(parseCountries('Narnia, FR')).toEqual({ codes: ['FR'], unknown: ['Narnia'] });
+    // Names read as current codes, never as the retired codes that share them (FX, DD, ZR, YU).
+    expect(parseCountries('France, Germany, Congo - Kinshasa, Serbia')).toEqual({ codes: ['FR', 'DE', 'CD', 'RS'], unknown: [] });
     expect(coverageOf(['FR', 'VN', 'GB'])).toEqual([
       { code: 'FR', name: 'France', uk: false, europol: true },
       { code: 'VN', name: 'Vietnam', uk: false, europol: false },

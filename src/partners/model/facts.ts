@@ -191,6 +191,8 @@ export const COUNTRIES: readonly { code: string; name: string }[] = (() => {
     for (let b = 65; b <= 90; b++) {
       const code = String.fromCharCode(a, b);
       if (NOT_COUNTRIES.has(code)) continue;
+      // Retired codes (FX, DD, ZR, YU...) carry the names of current countries: "France" must read as FR.
+      if (Intl.getCanonicalLocales(`und-${code}`)[0] !== `und-${code}`) continue;
       const name = regionNames.of(code);
       if (name && name !== code && name !== 'Unknown Region') out.push({ code, name });
     }
