@@ -69,10 +69,12 @@ export const ACCESS_EXPECTATIONS: RouteExpectation[] = [
   { route: 'POST /api/v1/incidents', allowed: { roles: INCIDENT_RECORDERS } },
   { route: 'GET /api/v1/incidents/:id', allowed: { roles: INCIDENT_READERS }, recordKind: 'incident' },
   { route: 'POST /api/v1/incidents/:id/checklist', allowed: { roles: INCIDENT_RECORDERS } },
+  { route: 'POST /api/v1/incidents/:id/status', allowed: { roles: INCIDENT_RECORDERS } },
   { route: 'GET /response-plan', allowed: 'any-signed-in' },
   { route: 'GET /incidents', allowed: { roles: INCIDENT_READERS } },
   { route: 'GET /incidents/new', allowed: { roles: INCIDENT_RECORDERS } },
   { route: 'POST /incidents/new', allowed: { roles: INCIDENT_RECORDERS } },
   { route: 'GET /incidents/:id', allowed: { roles: INCIDENT_READERS }, recordKind: 'incident' },
   { route: 'POST /incidents/:id/checklist', allowed: { roles: INCIDENT_RECORDERS } },
+  { route: 'POST /incidents/:id/status', allowed: { roles: INCIDENT_RECORDERS } },
 ];

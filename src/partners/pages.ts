@@ -1383,8 +1383,14 @@ export function partnersPages(app: FusionApp, ctx: AppContext) {
         })),
       },
       canTick: allowed(req, 'incidents.record') && i.agencyCode === req.principal!.agencyCode,
+      closed: i.status === 'closed',
+      remaining: progress.total - progress.done,
       backLink: '/incidents',
     };
+  };
+  const STATUS_FLASH: Record<string, string> = {
+    closed: 'The incident was closed.',
+    open: 'The incident was reopened.',
   };
 
   app.get(
@@ -1396,7 +1402,9 @@ export function partnersPages(app: FusionApp, ctx: AppContext) {
     async (req, reply) =>
       reply.page('partners/views/incident.njk', {
         ...(await incidentPage(req, req.params.id)),
-        flash: str((req.query as Form).saved) ? 'The checklist was saved.' : undefined,
+        flash: str((req.query as Form).saved)
+          ? 'The checklist was saved.'
+          : STATUS_FLASH[str((req.query as Form).status)],
       }),
   );
 
@@ -1418,6 +1426,37 @@ export function partnersPages(app: FusionApp, ctx: AppContext) {
       const untick = [...existing].filter((x) => !posted.has(x));
       await svc.updateChecklist(ctx, req, i.id, tick, untick);
       return reply.redirect(`/incidents/${i.id}?saved=1`, 303);
+    },
+  );
+
+  app.post(
+    '/incidents/:id/status',
+    {
+      config: { access: 'incidents.record', page: true },
+      schema: { hide: true, params: z.object({ id: z.uuid() }), body: FormBody },
+    },
+    async (req, reply) => {
+      const b = req.body as Form;
+      const status = str(b.status);
+      const version = str(b.version);
+      const change = {
+        status: status === 'closed' ? ('closed' as const) : ('open' as const),
+        version: /^\d{1,9}$/.test(version) ? Number(version) : undefined,
+        confirmRemaining: asList(b.confirmRemaining).includes('yes'),
+      };
+      const again = async (fields: FieldError[], code: number) =>
+        invalid(reply, 'partners/views/incident.njk', await incidentPage(req, req.params.id), fields, code);
+      if (status !== 'closed' && status !== 'open')
+        return again([{ field: 'status-form', message: 'Choose whether to close or reopen the incident' }], 400);
+      try {
+        const i = await svc.setIncidentStatusFor(ctx, req, req.params.id, change);
+        return reply.redirect(`/incidents/${i.id}?status=${i.status}`, 303);
+      } catch (e) {
+        if (e instanceof AppError && e.status === 422) return again(e.fields, 422);
+        if (e instanceof AppError && e.status === 409)
+          return again([{ field: 'status-form', message: e.message }], 409);
+        throw e;
+      }
     },
   );
 }

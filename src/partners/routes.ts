@@ -19,6 +19,7 @@ import {
   EngagementOut,
   IncidentInput,
   IncidentOut,
+  IncidentStatusInput,
   IsaInput,
   LevelQuery,
   PartnerCreate,
@@ -659,6 +660,7 @@ export function partnersRoutes(app: FusionApp, ctx: AppContext) {
           }),
           403: ErrorResponse,
           404: ErrorResponse,
+          409: ErrorResponse,
           422: ErrorResponse,
         },
       },
@@ -674,6 +676,36 @@ export function partnersRoutes(app: FusionApp, ctx: AppContext) {
       const i = (await store.getIncident(ctx.db, req.params.id))!;
       const c = await checklistOf(ctx, i);
       return { ...r, done: c.done, total: c.total };
+    },
+  );
+
+  app.post(
+    '/api/v1/incidents/:id/status',
+    {
+      config: { access: 'incidents.record' },
+      schema: {
+        tags: ['incidents'],
+        summary:
+          'Close or reopen an incident (the recording agency only; send the version you saw; closing with checklist items not done needs confirmRemaining)',
+        params: IncId,
+        body: IncidentStatusInput,
+        response: {
+          200: IncidentOut,
+          403: ErrorResponse,
+          404: ErrorResponse,
+          409: ErrorResponse,
+          422: ErrorResponse,
+        },
+      },
+    },
+    async (req) => {
+      const b = req.body;
+      const i = await svc.setIncidentStatusFor(ctx, req, req.params.id, {
+        status: b.status,
+        version: b.version,
+        confirmRemaining: b.confirmRemaining,
+      });
+      return incidentOut(i);
     },
   );
 }

@@ -351,3 +351,9 @@ export const ChecklistInput = z.strictObject({
     .default([]),
   untick: z.array(z.string().max(80)).max(50).default([]),
 });
+
+export const IncidentStatusInput = z.strictObject({
+  status: z.enum(['open', 'closed']),
+  version: z.number().int().min(0).max(2_000_000_000).optional(),
+  confirmRemaining: z.boolean().optional(),
+});

@@ -2,14 +2,14 @@ import type { FastifyRequest } from 'fastify';
 import { type Decision, decideRecord } from '../kernel/access/policy.js';
 import type { Principal } from '../kernel/access/principal.js';
 import type { AppContext } from '../kernel/context.js';
-import { AppError, type FieldError, notFound, refused, validationFailed } from '../kernel/errors.js';
+import { AppError, conflict, type FieldError, notFound, refused, validationFailed } from '../kernel/errors.js';
 import { actorFrom } from '../kernel/http/server.js';
 import { agreementStatus } from '../kernel/trust/agreements-model.js';
 import { responsePlanFor } from './data/response-plan.js';
 import type { IncidentType } from './data/types.js';
 import { decidePartnershipEdit } from './model/access.js';
 import { countByForceArea, countSharingByForceArea, type MapFilter } from './model/figures.js';
-import { planItemIds } from './model/incidents.js';
+import { checklistProgress, planItemIds } from './model/incidents.js';
 import { ALL_MEASURES, checkReview, reviewStatus } from './model/reviews.js';
 import * as store from './store.js';
 
@@ -348,6 +348,7 @@ export async function updateChecklist(
       'own-agency',
     );
   }
+  if (i.status === 'closed') throw closedIncident();
   const valid = planItemIds(i.type as IncidentType);
   const unknown = [...tick.map((t) => t.itemId), ...untick].filter((x) => !valid.has(x));
   if (unknown.length)
@@ -355,6 +356,8 @@ export async function updateChecklist(
       { field: 'items', message: `Not on the ${i.type} checklist: ${unknown.join(', ')}` },
     ]);
   return ctx.db.transaction().execute(async (trx) => {
+    // Checked again under the row lock: a close committed since the first read wins.
+    if ((await store.getIncident(trx, id, true))?.status === 'closed') throw closedIncident();
     const r = await store.applyTicks(trx, id, tick, untick, actorOfReq(req));
     const entries = [
       ...r.added.map((itemId) => ({
@@ -372,6 +375,75 @@ export async function updateChecklist(
     ];
     if (entries.length) await ctx.audit.append(trx, actorFrom(req), entries);
     return r;
+  });
+}
+
+const closedIncident = () =>
+  conflict('This incident is closed, so its checklist cannot be changed. Reopen the incident first.', [
+    { field: 'status', message: 'The incident is closed: reopen it before changing its checklist' },
+  ]);
+
+export interface StatusChange {
+  status: 'open' | 'closed';
+  /** The incident's version the user saw; a different current version is refused (409) and nothing changes. */
+  version?: number;
+  /** Closing with checklist items not done needs the user to confirm they are not needed or were done elsewhere. */
+  confirmRemaining?: boolean;
+}
+
+/**
+ * Closes or reopens an incident: the recording agency only (the rule that governs its checklist), in one
+ * transaction with its audit entry recording how far the checklist had got.
+ */
+export async function setIncidentStatusFor(
+  ctx: AppContext,
+  req: FastifyRequest,
+  id: string,
+  change: StatusChange,
+) {
+  const i = await store.getIncident(ctx.db, id);
+  if (!i) throw notFound('incident');
+  const d = decideRecord(req.principal!, store.incidentMeta(i), { agreements: ctx.agreements.all() });
+  if (!d.allow) throw refused(d);
+  if (i.agencyCode !== req.principal!.agencyCode) {
+    throw new AppError(
+      403,
+      'forbidden',
+      'Only the agency that recorded the incident may close or reopen it.',
+      [],
+      'own-agency',
+    );
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const cur = (await store.getIncident(trx, id, true))!;
+    if (change.version !== undefined && change.version !== cur.version) {
+      throw conflict(
+        `Someone else changed this incident (now version ${cur.version}, you saw version ${change.version}). Reload it and try again.`,
+        [{ field: 'version', message: 'This incident was changed by someone else since you opened it' }],
+      );
+    }
+    const progress = checklistProgress(cur.type as IncidentType, await store.incidentTicks(trx, id));
+    const remaining = progress.total - progress.done;
+    if (change.status === 'closed' && cur.status !== 'closed' && remaining > 0 && !change.confirmRemaining) {
+      const one = remaining === 1;
+      throw validationFailed([
+        {
+          field: 'confirmRemaining',
+          message: `Confirm the remaining ${remaining} ${one ? 'action is' : 'actions are'} not needed or ${one ? 'was' : 'were'} done elsewhere`,
+        },
+      ]);
+    }
+    if (cur.status === change.status) return cur;
+    await store.setIncidentStatus(trx, id, change.status);
+    await ctx.audit.append(trx, actorFrom(req), [
+      {
+        action: change.status === 'closed' ? 'incidents.closed' : 'incidents.reopened',
+        entityKind: 'incident',
+        entityId: id,
+        detail: { done: progress.done, total: progress.total },
+      },
+    ]);
+    return (await store.getIncident(trx, id))!;
   });
 }
 

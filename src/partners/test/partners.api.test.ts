@@ -496,6 +496,143 @@ describe.each(DATABASE_KINDS)('partners and partnerships on %s', (kind) => {
     expect(future.statusCode).toBe(422);
   });
 
+  it('closes and reopens an incident: recording agency only, confirmation of remaining items, audited, no lost update', async () => {
+    const met = await apiAuth(env.app, 'officer@met.demo');
+    const wm = await apiAuth(env.app, 'officer@west-midlands.demo');
+    const created = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/incidents',
+      headers: met,
+      payload: { type: 'inland', occurredAt: new Date(Date.now() - 3_600_000).toISOString(), location: 'M25 J30' },
+    });
+    const { id } = created.json();
+    const total = responsePlanFor('inland').length;
+    const ticked = await env.app.inject({
+      method: 'POST',
+      url: `/api/v1/incidents/${id}/checklist`,
+      headers: met,
+      payload: { tick: [{ itemId: 'welfare-first' }] },
+    });
+    expect(ticked.statusCode).toBe(200);
+    const status = (headers: Record<string, string>, payload: Record<string, unknown>) =>
+      env.app.inject({ method: 'POST', url: `/api/v1/incidents/${id}/status`, headers, payload });
+    const row = async () =>
+      (
+        await sql<{
+          status: string;
+          version: number;
+        }>`SELECT status, version FROM incidents WHERE id = ${id}`.execute(env.ctx.db)
+      ).rows[0]!;
+    const closing = async () =>
+      (
+        await sql<{
+          action: string;
+          detail: unknown;
+        }>`SELECT action, detail FROM audit_log WHERE entity_kind = 'incident' AND entity_id = ${id} AND action IN ('incidents.closed', 'incidents.reopened') ORDER BY seq`.execute(
+          env.ctx.db,
+        )
+      ).rows;
+    const before = await row();
+    expect(before.status).toBe('open');
+
+    // Another agency: refused with the rule, nothing changed.
+    const other = await status(wm, { status: 'closed', confirmRemaining: true });
+    expect(other.statusCode).toBe(403);
+    expect(await row()).toEqual(before);
+    // Items remain and no confirmation: 422 naming the field, still open.
+    const unconfirmed = await status(met, { status: 'closed', version: before.version });
+    expect(unconfirmed.statusCode).toBe(422);
+    expect(unconfirmed.json().error.fields[0]).toMatchObject({ field: 'confirmRemaining' });
+    expect(unconfirmed.json().error.fields[0].message).toContain(`remaining ${total - 1} actions`);
+    expect(await row()).toEqual(before);
+    // A stale version: 409 in the JSON error shape, nothing changed.
+    const stale = await status(met, { status: 'closed', version: before.version - 1, confirmRemaining: true });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'conflict' });
+    expect(await row()).toEqual(before);
+    // Confirmed: closed, audited with the checklist at that moment.
+    const closed = await status(met, { status: 'closed', version: before.version, confirmRemaining: true });
+    expect(closed.statusCode).toBe(200);
+    expect(closed.json()).toMatchObject({ id, status: 'closed', version: before.version + 1 });
+    expect((await row()).status).toBe('closed');
+    const audit = await closing();
+    expect(audit.map((r) => r.action)).toEqual(['incidents.closed']);
+    const detail = typeof audit[0]!.detail === 'string' ? JSON.parse(audit[0]!.detail) : audit[0]!.detail;
+    expect(detail).toMatchObject({ done: 1, total });
+    // Closed: the checklist cannot change.
+    const whileClosed = await env.app.inject({
+      method: 'POST',
+      url: `/api/v1/incidents/${id}/checklist`,
+      headers: met,
+      payload: { tick: [{ itemId: 'preserve-scene' }] },
+    });
+    expect(whileClosed.statusCode).toBe(409);
+    expect(whileClosed.json().error.message).toMatch(/closed.*Reopen/);
+    // Another agency cannot reopen either.
+    expect((await status(wm, { status: 'open' })).statusCode).toBe(403);
+    // Reopened: ticking works again.
+    const reopened = await status(met, { status: 'open', version: before.version + 1 });
+    expect(reopened.statusCode).toBe(200);
+    expect(reopened.json().status).toBe('open');
+    expect((await closing()).map((r) => r.action)).toEqual(['incidents.closed', 'incidents.reopened']);
+    const tickAgain = await env.app.inject({
+      method: 'POST',
+      url: `/api/v1/incidents/${id}/checklist`,
+      headers: met,
+      payload: { tick: [{ itemId: 'preserve-scene' }] },
+    });
+    expect(tickAgain.statusCode).toBe(200);
+    expect(tickAgain.json()).toMatchObject({ added: ['preserve-scene'], done: 2 });
+    // Bad input (strict body) and an unknown incident.
+    expect((await status(met, { status: 'archived' })).statusCode).toBe(400);
+    expect((await status(met, { status: 'closed', extra: 1 })).statusCode).toBe(400);
+    expect(
+      (
+        await env.app.inject({
+          method: 'POST',
+          url: '/api/v1/incidents/00000000-0000-4000-8000-000000000000/status',
+          headers: met,
+          payload: { status: 'closed' },
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+
+  it('closes an incident through its page, asking to confirm the remaining actions', async () => {
+    const met = await apiAuth(env.app, 'officer@met.demo');
+    const { id } = (
+      await env.app.inject({
+        method: 'POST',
+        url: '/api/v1/incidents',
+        headers: met,
+        payload: { type: 'aviation', occurredAt: new Date(Date.now() - 60_000).toISOString(), location: 'Heathrow T4' },
+      })
+    ).json();
+    const { cookie, csrf } = await pageAuth(env.app, 'officer@met.demo');
+    const headers = { cookie, accept: 'text/html' };
+    const view = await env.app.inject({ method: 'GET', url: `/incidents/${id}`, headers });
+    expect(view.body).toContain('Close incident');
+    expect(view.body).toContain('I confirm the remaining');
+    const post = (fields: Record<string, string>) =>
+      env.app.inject({
+        method: 'POST',
+        url: `/incidents/${id}/status`,
+        headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form(fields, csrf),
+      });
+    const missing = await post({ status: 'closed' });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.body).toContain('govuk-error-summary');
+    expect(missing.body).toContain('href="#confirmRemaining"');
+    const done = await post({ status: 'closed', confirmRemaining: 'yes' });
+    expect(done.statusCode).toBe(303);
+    const after = await env.app.inject({ method: 'GET', url: `/incidents/${id}?status=closed`, headers });
+    expect(after.body).toContain('govuk-tag--grey">Closed');
+    expect(after.body).toContain('Reopen incident');
+    const list = await env.app.inject({ method: 'GET', url: '/incidents', headers });
+    expect(list.body).toContain('Closed</strong>');
+  });
+
   it('lets administrators edit the directory (audited, no lost update) and nobody else', async () => {
     const admin = await apiAuth(env.app, 'admin@met.demo');
     const cur = (

@@ -239,4 +239,41 @@ describe('partners and partnerships in a real browser', () => {
     },
     SLOW,
   );
+
+  it(
+    'closes an incident through its page after confirming the remaining actions, and reopens it',
+    async () => {
+      const { context, page } = await newPage(browser);
+      await signIn(page, base, 'officer@met.demo');
+      await visit(page, '/incidents/new', 'incident form');
+      await page.check('input[name="type"][value="aviation"]');
+      await page.fill('#location', 'Heathrow Terminal 4');
+      await page.click('button:has-text("Record and open the checklist")');
+      await page.waitForLoadState('load');
+      expect(page.url()).toMatch(/\/incidents\/[0-9a-f-]{36}$/);
+      expect(await page.textContent('main')).toContain('Open');
+      await page.click('button:has-text("Close incident")');
+      await page.waitForLoadState('load');
+      expect(await page.textContent('.govuk-error-summary')).toContain('Confirm the remaining');
+      await expectAccessible(page, 'close incident (errors)');
+      await page.click('.govuk-error-summary a');
+      await page.check('#confirmRemaining');
+      await page.click('button:has-text("Close incident")');
+      await page.waitForLoadState('load');
+      expect(await page.textContent('.govuk-notification-banner')).toContain('The incident was closed');
+      expect(await page.textContent('.govuk-summary-list .govuk-tag')).toBe('Closed');
+      expect(await page.locator('input[name="items"]').count()).toBe(0);
+      expect(await page.textContent('main')).toContain('Reopen it to change its checklist');
+      await expectAccessible(page, 'closed incident');
+      await visit(page, '/incidents', 'incidents with a closed one');
+      expect(await page.textContent('tbody')).toContain('Closed');
+      await page.goBack();
+      await page.click('button:has-text("Reopen incident")');
+      await page.waitForLoadState('load');
+      expect(await page.textContent('.govuk-notification-banner')).toContain('The incident was reopened');
+      expect(await page.textContent('.govuk-summary-list .govuk-tag')).toBe('Open');
+      await context.close();
+    },
+    SLOW,
+  );
 });
