@@ -82,7 +82,6 @@ export const ACCESS_EXPECTATIONS: RouteExpectation[] = [
   { route: 'GET /api/v1/intelligence-imports/:id/errors.csv', allowed: importer },
   { route: 'GET /api/v1/intelligence-routes', allowed: read },
   { route: 'GET /api/v1/intelligence/events', allowed: 'any-signed-in' },
-  { route: 'GET /intelligence/assets/:file', allowed: 'public' },
   // Debriefs: API
   { route: 'POST /api/v1/debrief-coordination/check', allowed: coordinate },
   { route: 'GET /api/v1/debriefs', allowed: debriefRead },

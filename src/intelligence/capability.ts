@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Capability } from '../kernel/capability.js';
 import { agencies } from './agencies.js';
 import { intelligenceDemo } from './demo/demo.js';
@@ -23,6 +24,7 @@ import { reportsApi } from './routes/reports-api.js';
  */
 export const intelligence: Capability = {
   name: 'intelligence',
+  publicDir: fileURLToPath(new URL('./public/', import.meta.url)),
   title: 'Intelligence',
   permissions: PERMISSIONS,
   fieldRules: FIELD_RULES,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recommendationsFor } from '../partners/recommendations.js';
-import { countryCodesOf, factsFromInvestigation, type InvestigationForFacts } from './partner-facts.js';
+import { parseCountries } from '../partners/model/facts.js';
+import { factsFromInvestigation, type InvestigationForFacts } from './partner-facts.js';
 
 const inv = (over: Partial<InvestigationForFacts> = {}): InvestigationForFacts => ({
   threats: [],
@@ -84,9 +85,9 @@ describe('partner facts from an investigation', () => {
   });
 
   it('takes countries from linked groups’ overseas members, with Europol coverage shown by the partners capability', () => {
-    expect(countryCodesOf('France')).toEqual(['FR']);
-    expect(countryCodesOf('Germany; Albania')).toEqual(['DE', 'AL']);
-    expect(countryCodesOf('Atlantis')).toEqual([]);
+    expect(parseCountries('France').codes).toEqual(['FR']);
+    expect(parseCountries('Germany; Albania').codes).toEqual(['DE', 'AL']);
+    expect(parseCountries('Atlantis').codes).toEqual([]);
     const f = factsFromInvestigation(inv({ groupCountries: ['France', 'FR', null, 'Vietnam', 'Atlantis', 'UK'] }));
     expect(f.countries).toEqual(['FR', 'VN', 'GB']);
     const view = recommendationsFor(f);

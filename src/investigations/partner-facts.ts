@@ -36,11 +36,6 @@ const EXPLOITATION_BY_SUBTYPE: Readonly<Record<string, ExploitationTypeCode>> = 
 
 const IMMIGRATION_OFFENCES = new Set(['ia1971_s24', 'ia1971_s25']);
 
-/** A recorded country as ISO alpha-2 codes. */
-export function countryCodesOf(text: string): string[] {
-  return parseCountries(text).codes;
-}
-
 export function factsFromInvestigation(i: InvestigationForFacts): PartnerCaseFacts {
   const exploitationTypes = [
     ...new Set(
@@ -55,7 +50,7 @@ export function factsFromInvestigation(i: InvestigationForFacts): PartnerCaseFac
   const immigrationCrime =
     oicSubtypes.size > 0 || i.offences.some((o) => IMMIGRATION_OFFENCES.has(o)) || !!f.s24 || !!f.s25;
   const countries = [
-    ...new Set(i.groupCountries.flatMap((c) => (c ? countryCodesOf(c) : []))),
+    ...new Set(i.groupCountries.flatMap((c) => (c ? parseCountries(c).codes : []))),
   ];
   return {
     ...(i.victims.length ? { potentialVictim: true } : {}),

@@ -52,6 +52,8 @@ export interface Capability {
   home?: { title: string; href: string; description: string; action: string }[];
   /** Kinds of personal record with a review date (MoPI-style review on the kernel's retention page). */
   retention?: RetentionKind[];
+  /** A folder of browser files (scripts, styles) the kernel serves at `/assets/<name>/`, public like all assets. */
+  publicDir?: string;
 }
 
 export interface CliHelpers {

@@ -328,6 +328,18 @@ export async function incidentFor(ctx: AppContext, req: FastifyRequest, id: stri
   return i;
 }
 
+/** An incident the user may see and whose agency recorded it: only that agency changes it (rule `own-agency`). */
+async function incidentOfRecordingAgency(ctx: AppContext, req: FastifyRequest, id: string, doing: string) {
+  const i = await store.getIncident(ctx.db, id);
+  if (!i) throw notFound('incident');
+  const d = decideRecord(req.principal!, store.incidentMeta(i), { agreements: ctx.agreements.all() });
+  if (!d.allow) throw refused(d);
+  if (i.agencyCode !== req.principal!.agencyCode) {
+    throw new AppError(403, 'forbidden', `Only the agency that recorded the incident may ${doing}.`, [], 'own-agency');
+  }
+  return i;
+}
+
 export async function updateChecklist(
   ctx: AppContext,
   req: FastifyRequest,
@@ -335,19 +347,7 @@ export async function updateChecklist(
   tick: { itemId: string; note: string | null }[],
   untick: string[],
 ) {
-  const i = await store.getIncident(ctx.db, id);
-  if (!i) throw notFound('incident');
-  const d = decideRecord(req.principal!, store.incidentMeta(i), { agreements: ctx.agreements.all() });
-  if (!d.allow) throw refused(d);
-  if (i.agencyCode !== req.principal!.agencyCode) {
-    throw new AppError(
-      403,
-      'forbidden',
-      'Only the agency that recorded the incident may tick its checklist.',
-      [],
-      'own-agency',
-    );
-  }
+  const i = await incidentOfRecordingAgency(ctx, req, id, 'tick its checklist');
   if (i.status === 'closed') throw closedIncident();
   const valid = planItemIds(i.type as IncidentType);
   const unknown = [...tick.map((t) => t.itemId), ...untick].filter((x) => !valid.has(x));
@@ -401,19 +401,7 @@ export async function setIncidentStatusFor(
   id: string,
   change: StatusChange,
 ) {
-  const i = await store.getIncident(ctx.db, id);
-  if (!i) throw notFound('incident');
-  const d = decideRecord(req.principal!, store.incidentMeta(i), { agreements: ctx.agreements.all() });
-  if (!d.allow) throw refused(d);
-  if (i.agencyCode !== req.principal!.agencyCode) {
-    throw new AppError(
-      403,
-      'forbidden',
-      'Only the agency that recorded the incident may close or reopen it.',
-      [],
-      'own-agency',
-    );
-  }
+  await incidentOfRecordingAgency(ctx, req, id, 'close or reopen it');
   return ctx.db.transaction().execute(async (trx) => {
     const cur = (await store.getIncident(trx, id, true))!;
     if (change.version !== undefined && change.version !== cur.version) {

@@ -84,7 +84,6 @@ export const ACCESS_EXPECTATIONS: RouteExpectation[] = [
   { route: 'GET /referrals/:id/submitted', allowed: refer },
   { route: 'GET /referrals', allowed: read },
   { route: 'GET /referrals/guide', allowed: 'public' },
-  { route: 'GET /referrals/assets/:file', allowed: 'public' },
   { route: 'GET /referrals/:id', allowed: read, recordKind: 'referral' },
   { route: 'POST /referrals/:id/reconsideration', allowed: reconsider },
   { route: 'POST /referrals/:id/missing-episodes', allowed: children },

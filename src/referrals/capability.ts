@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Permission } from '../kernel/access/policy.js';
 import type { Capability } from '../kernel/capability.js';
 import type { AgencyType } from '../kernel/reference/agencies.js';
@@ -61,6 +62,7 @@ export const REFERRAL_PERMISSIONS: Record<string, Permission> = {
 
 export const referrals: Capability = {
   name: 'referrals',
+  publicDir: fileURLToPath(new URL('./public/', import.meta.url)),
   title: 'Referrals',
   permissions: REFERRAL_PERMISSIONS,
   fieldRules: {

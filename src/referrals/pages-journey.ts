@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { FusionApp } from '../kernel/capability.js';
@@ -262,9 +259,6 @@ async function loadDraft(ctx: AppContext, req: FastifyRequest, id: string) {
   return d;
 }
 
-const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
-const ASSETS: Record<string, string> = { 'autosave.mjs': 'text/javascript; charset=utf-8' };
-
 function questionStep(step: string): Step {
   if (!isStep(step) || step === 'check' || !(QUESTION_STEPS as string[]).includes(step)) throw notFound('page');
   return step;
@@ -390,17 +384,6 @@ export async function journeyPages(app: FusionApp, ctx: AppContext) {
       const step = questionStep(req.params.step);
       const saved = await savePage(ctx, req, req.params.id, step, req.body as Form, 'autosave');
       return { saved: true, step, savedAt: saved.savedAt.toISOString() };
-    },
-  );
-
-  // The journey's own scripts (progressive enhancement: every page works without them).
-  app.get(
-    '/referrals/assets/:file',
-    { config: { access: 'kernel.public' }, schema: { hide: true, params: z.object({ file: z.string().max(60) }) } },
-    async (req, reply) => {
-      const type = ASSETS[req.params.file];
-      if (!type) return reply.status(404).type('text/plain').send('Not found');
-      return reply.type(type).header('cache-control', 'public, max-age=300').send(fs.readFileSync(path.join(PUBLIC_DIR, req.params.file)));
     },
   );
 

@@ -281,11 +281,11 @@ describe.each(DATABASE_KINDS)('referrals on %s', (kind) => {
     const page = await env.app.inject({ method: 'GET', url: person, headers: { cookie: s.cookie, accept: 'text/html' } });
     expect(page.body).toContain(`data-autosave="${person}/autosave"`);
     expect(page.body).toContain('aria-live="polite" data-autosave-status');
-    expect(page.body).toContain('<script type="module" src="/referrals/assets/autosave.mjs"></script>');
-    const script = await env.app.inject({ method: 'GET', url: '/referrals/assets/autosave.mjs' });
+    expect(page.body).toContain('<script type="module" src="/assets/referrals/autosave.mjs"></script>');
+    const script = await env.app.inject({ method: 'GET', url: '/assets/referrals/autosave.mjs' });
     expect(script.statusCode).toBe(200);
     expect(script.headers['content-type']).toContain('javascript');
-    expect((await env.app.inject({ method: 'GET', url: '/referrals/assets/..%2Fstore.ts' })).statusCode).toBe(404);
+    expect((await env.app.inject({ method: 'GET', url: '/assets/referrals/..%2Fstore.ts' })).statusCode).toBe(404);
   });
 
   it('insists first responders read new threshold notices, which decision-makers publish', async () => {

@@ -1,20 +1,11 @@
-import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { decideRecord } from '../../kernel/access/policy.js';
 import type { FusionApp } from '../../kernel/capability.js';
 import type { AppContext } from '../../kernel/context.js';
 import { subscribe } from '../live/bus.js';
 
-const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '../public');
-const ASSETS: Record<string, string> = {
-  'live.js': 'text/javascript; charset=utf-8',
-  'intelligence.css': 'text/css; charset=utf-8',
-};
-
-/** Server-sent events of changes the user may see, and the capability's static client files. */
+/** Server-sent events of changes the user may see. */
 export function liveApi(app: FusionApp, ctx: AppContext) {
   const open = new Set<ServerResponse>();
   app.addHook('onClose', async () => {
@@ -65,20 +56,5 @@ export function liveApi(app: FusionApp, ctx: AppContext) {
       res.on('close', stop);
     },
   );
-
-  app.get(
-    '/intelligence/assets/:file',
-    {
-      config: { access: 'kernel.public' },
-      schema: { hide: true, params: z.object({ file: z.string().max(60) }) },
-    },
-    async (req, reply) => {
-      const type = ASSETS[req.params.file];
-      if (!type) return reply.status(404).type('text/plain').send('Not found');
-      return reply
-        .type(type)
-        .header('cache-control', 'public, max-age=300')
-        .send(fs.readFileSync(path.join(PUBLIC_DIR, req.params.file)));
-    },
-  );
 }
+

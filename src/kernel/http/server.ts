@@ -186,6 +186,9 @@ export async function buildServer(ctx: AppContext, capabilities: Capability[]): 
   const govukCss = systemFontCss(fs.readFileSync(path.join(GOVUK_DIST, 'govuk/govuk-frontend.min.css'), 'utf8'));
   await app.register(fastifyStatic, { root: path.join(GOVUK_DIST, 'govuk'), prefix: '/assets/govuk/', decorateReply: false });
   await app.register(fastifyStatic, { root: path.join(MOJ_ROOT, 'moj'), prefix: '/assets/moj/', decorateReply: false });
+  for (const cap of capabilities) {
+    if (cap.publicDir) await app.register(fastifyStatic, { root: cap.publicDir, prefix: `/assets/${cap.name}/`, decorateReply: false });
+  }
   await app.register(fastifyStatic, { root: path.join(SRC_DIR, 'kernel/public'), prefix: '/assets/', decorateReply: false });
   app.get('/assets/css/govuk.css', { config: { access: 'kernel.public' }, schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/css').header('cache-control', 'public, max-age=3600').send(govukCss),
